@@ -1,0 +1,193 @@
+"""The build pipeline: load, reason, validate, check, serialize.
+
+`run_build` is the library entry point; the CLI's `build` and `validate`
+commands and the tests call it. Every stage is timed for `make bench`.
+"""
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .catalogue import catalogue
+from .engines import Engine, Table, select_oxigraph, select_rdflib, store_from_graphs
+from .errors import BuildFailure
+from .knowledge_graph import KnowledgeGraph, load
+from .layout import Layout
+from .namespaces import LKG, PREFIXES, Graphs
+from .quotes import verify_quotes
+from .source import SourceText
+from .reasoning import Reasoner, infer
+from .validation import ValidationReport, validate
+from . import serialization as ser
+
+ARTIFACTS = (
+    "lanzarote-kg.trig",
+    "lanzarote-kg.nq",
+    "lanzarote-kg.ttl",
+    "lanzarote-kg-full.nt",
+    "lanzarote-kg.jsonld",
+    "validation-report.ttl",
+)
+
+
+@dataclass(frozen=True)
+class BuildOptions:
+    reasoner: Reasoner = Reasoner.REASONABLE
+    out_dir: Path | None = None  # None: validate only, write nothing
+    source: Path | None = None  # the paper's text; None: skip the quote check
+
+
+@dataclass
+class CheckFailure:
+    name: str
+    title: str
+    severity: str
+    problem: str
+    solution: str
+    table: Table
+
+
+@dataclass
+class BuildResult:
+    kg: KnowledgeGraph
+    report: ValidationReport
+    check_failures: list[CheckFailure]
+    engine_errors: list[str]
+    quote_problems: list = field(default_factory=list)
+    timings: dict[str, float] = field(default_factory=dict)
+    store: object = None  # pyoxigraph.Store of the four named graphs
+
+    @property
+    def ok(self) -> bool:
+        blocking = [c for c in self.check_failures if c.severity == "error"]
+        return self.report.conforms and not blocking and not self.engine_errors and not self.quote_problems
+
+    def counts(self) -> dict[str, int]:
+        return {
+            "ontology": len(self.kg.ontology),
+            "vocabularies": len(self.kg.vocabularies),
+            "data": len(self.kg.data),
+            "asserted": len(self.kg.ontology) + len(self.kg.vocabularies) + len(self.kg.data),
+            "inferred": len(self.kg.inferred),
+        }
+
+
+class _Timer:
+    def __init__(self, timings: dict):
+        self.timings = timings
+
+    def __call__(self, name: str):
+        timer = self
+
+        class _Stage:
+            def __enter__(self):
+                self.start = time.perf_counter()
+
+            def __exit__(self, *exc):
+                timer.timings[name] = timer.timings.get(name, 0.0) + time.perf_counter() - self.start
+
+        return _Stage()
+
+
+def run_checks(layout: Layout, store, *, engine: Engine = Engine.OXIGRAPH, graph=None) -> list[CheckFailure]:
+    """Run every query of queries/checks/; each must return no rows."""
+    failures = []
+    for check in catalogue(layout.checks_dir):
+        if engine is Engine.OXIGRAPH:
+            table = select_oxigraph(store, check.text, origin=str(check.path))
+        else:
+            table = select_rdflib(graph, check.text, origin=str(check.path))
+        if table.rows:
+            failures.append(CheckFailure(check.name, check.title, check.severity or "error",
+                                         check.problem, check.solution, table))
+    return failures
+
+
+def _check_source(kg: KnowledgeGraph, source_path: Path | None) -> list:
+    """Every quote must occur in the paper within its line range; the paper
+    must be the exact text the graph's line numbers refer to."""
+    if source_path is None:
+        return []
+    source = SourceText(source_path)
+    recorded = {str(o) for o in kg.data.objects(None, LKG.sha256)}
+    if recorded and source.sha256 not in recorded:
+        raise BuildFailure("LKG-B002", f"{source_path}: SHA-256 {source.sha256} differs from the one the graph "
+                                       f"records ({', '.join(sorted(recorded))}): line numbers would not match")
+    return verify_quotes(kg.data, source)
+
+
+def run_build(layout: Layout, options: BuildOptions = BuildOptions()) -> BuildResult:
+    timings: dict[str, float] = {}
+    stage = _Timer(timings)
+    with stage("parse"):
+        kg = load(layout)
+    with stage("reason"):
+        asserted = kg.asserted()
+        closure = infer(asserted, options.reasoner)
+        kg.inferred = closure.inferred
+    with stage("validate"):
+        report = validate(kg.full(), kg.shapes, kg.origins)
+    with stage("check"):
+        store = store_from_graphs({Graphs.ONTOLOGY: kg.ontology, Graphs.VOCABULARIES: kg.vocabularies,
+                                   Graphs.DATA: kg.data, Graphs.INFERRED: kg.inferred})
+        failures = run_checks(layout, store)
+        quote_problems = _check_source(kg, options.source)
+    result = BuildResult(kg, report, failures, closure.engine_errors, quote_problems, timings, store)
+    if options.out_dir is not None:
+        with stage("serialize"):
+            write_artifacts(result, options.out_dir)
+    return result
+
+
+def write_artifacts(result: BuildResult, out_dir: Path) -> None:
+    """Write the validation report always; the graph artifacts only when the
+    build passed, so dist/ never holds a graph that failed validation."""
+    ser.write_atomic(out_dir / "validation-report.ttl",
+                     ser.canonical_turtle(result.report.report_graph, PREFIXES))
+    if not result.ok:
+        return
+    kg = result.kg
+    dataset = kg.dataset()
+    asserted = kg.asserted()
+    full = kg.full()
+    outputs = {
+        "lanzarote-kg.trig": ser.trig(list(zip(Graphs.ALL, (kg.ontology, kg.vocabularies, kg.data, kg.inferred))),
+                                      PREFIXES),
+        "lanzarote-kg.nq": ser.nquads(dataset),
+        "lanzarote-kg.ttl": ser.turtle(asserted),
+        "lanzarote-kg-full.nt": ser.ntriples(full),
+        "lanzarote-kg.jsonld": ser.jsonld(asserted, {k: v for k, v in PREFIXES.items()}),
+    }
+    for name, payload in outputs.items():
+        ser.write_atomic(out_dir / name, payload)
+
+
+def failure_lines(result: BuildResult) -> list[str]:
+    lines = [v.line() for v in result.report.errors]
+    lines += [problem.line() for problem in result.quote_problems]
+    for message in result.engine_errors:
+        lines.append(f"OWL RL inconsistency: {message}")
+    for failure in result.check_failures:
+        lines.append(f"check {failure.name} ({failure.severity}): {failure.title}: {len(failure.table.rows)} row(s)")
+        for row in failure.table.rows[:10]:
+            lines.append("    " + " | ".join("" if t is None else str(t) for t in row))
+        if failure.solution:
+            lines.append(f"    solution: {failure.solution}")
+    return lines
+
+
+def raise_if_failed(result: BuildResult) -> None:
+    if result.ok:
+        return
+    problems = []
+    if not result.report.conforms:
+        problems.append(f"{len(result.report.errors)} SHACL violation(s)")
+    if result.engine_errors:
+        problems.append(f"{len(result.engine_errors)} OWL RL inconsistency report(s)")
+    if result.quote_problems:
+        problems.append(f"{len(result.quote_problems)} quote(s) not found in the source")
+    blocking = [c for c in result.check_failures if c.severity == "error"]
+    if blocking:
+        problems.append(f"{len(blocking)} failing data check(s)")
+    raise BuildFailure("LKG-B001", "build failed: " + ", ".join(problems), failure_lines(result))

@@ -1,0 +1,139 @@
+"""Running SPARQL SELECT queries on rdflib (reference) or Oxigraph (default).
+
+Both engines return the same `Table` of rdflib terms, so formatting and
+tests do not care which one ran. Parameters are bound through each engine's
+binding API (rdflib initBindings, Oxigraph substitutions), never by editing
+the query text. Queries that could reach the network or the file system
+(SERVICE, LOAD, FROM, FROM NAMED) are refused before they run.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum
+
+import pyoxigraph as ox
+from rdflib import BNode, Graph, Literal, URIRef, Variable
+from rdflib.plugins.sparql import prepareQuery
+from pyparsing import ParseResults
+from rdflib.plugins.sparql.parser import parseQuery
+from rdflib.plugins.sparql.parserutils import CompValue
+
+from .errors import UserError
+
+
+class Engine(str, Enum):
+    OXIGRAPH = "oxigraph"
+    RDFLIB = "rdflib"
+
+
+@dataclass
+class Table:
+    variables: list[str]
+    rows: list[tuple]  # rdflib terms or None
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+
+def _walk(node):
+    """Every node of an rdflib SPARQL parse tree (CompValue and ParseResults)."""
+    yield node
+    if isinstance(node, CompValue):
+        for value in node.values():
+            yield from _walk(value)
+    elif isinstance(node, (list, tuple, ParseResults)):
+        for value in node:
+            yield from _walk(value)
+
+
+def check_safe(query_text: str, origin: str = "query") -> None:
+    """Refuse syntax errors, non-SELECT queries and anything that reaches out."""
+    try:
+        parsed = parseQuery(query_text)
+    except Exception as exc:
+        raise UserError("LKG-Q010", f"{origin}: SPARQL syntax error: {exc}") from None
+    query = parsed[1]
+    name = getattr(query, "name", "")
+    if name != "SelectQuery":
+        raise UserError("LKG-Q011", f"{origin}: only SELECT queries can be run as reports (got {name or 'unknown'})")
+    for node in _walk(parsed):
+        node_name = getattr(node, "name", None)
+        if node_name in ("ServiceGraphPattern", "Load"):
+            raise UserError("LKG-Q012", f"{origin}: SERVICE and LOAD are not allowed (no network access)")
+        if node_name == "DatasetClause":
+            raise UserError("LKG-Q012", f"{origin}: FROM / FROM NAMED are not allowed (the dataset is fixed)")
+
+
+# --- term conversion --------------------------------------------------------
+
+def to_oxigraph(term):
+    if isinstance(term, URIRef):
+        return ox.NamedNode(str(term))
+    if isinstance(term, BNode):
+        return ox.BlankNode(str(term))
+    if isinstance(term, Literal):
+        if term.language:
+            return ox.Literal(str(term), language=term.language)
+        if term.datatype:
+            return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
+        return ox.Literal(str(term))
+    raise TypeError(f"cannot convert {term!r}")
+
+
+_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+
+
+def from_oxigraph(term):
+    if term is None:
+        return None
+    if isinstance(term, ox.NamedNode):
+        return URIRef(term.value)
+    if isinstance(term, ox.BlankNode):
+        return BNode(term.value)
+    if isinstance(term, ox.Literal):
+        if term.language:
+            return Literal(term.value, lang=term.language)
+        datatype = term.datatype.value
+        if datatype == _XSD_STRING:
+            return Literal(term.value)
+        return Literal(term.value, datatype=URIRef(datatype))
+    raise TypeError(f"cannot convert {term!r}")
+
+
+def store_from_graphs(named_graphs: dict) -> ox.Store:
+    """An in-memory Oxigraph store holding the given named graphs."""
+    store = ox.Store()
+    quads = []
+    for name, graph in named_graphs.items():
+        graph_name = ox.NamedNode(str(name))
+        for s, p, o in graph:
+            quads.append(ox.Quad(to_oxigraph(s), to_oxigraph(p), to_oxigraph(o), graph_name))
+    store.bulk_extend(quads)
+    return store
+
+
+# --- execution ---------------------------------------------------------------
+
+def select_rdflib(graph: Graph, query_text: str, bindings: dict | None = None, origin: str = "query") -> Table:
+    check_safe(query_text, origin)
+    prepared = prepareQuery(query_text)
+    result = graph.query(prepared, initBindings={Variable(k): v for k, v in (bindings or {}).items()})
+    variables = [str(v) for v in result.vars]
+    rows = [tuple(row[v] if v in row.labels else None for v in result.vars) for row in result]
+    # rdflib leaves the substituted variables out of the projection's values.
+    if bindings:
+        rows = [tuple(bindings.get(name, value) if value is None else value
+                      for name, value in zip(variables, row)) for row in rows]
+    return Table(variables, rows)
+
+
+def select_oxigraph(store: ox.Store, query_text: str, bindings: dict | None = None, origin: str = "query") -> Table:
+    check_safe(query_text, origin)
+    substitutions = {ox.Variable(k): to_oxigraph(v) for k, v in (bindings or {}).items()}
+    try:
+        solutions = store.query(query_text, use_default_graph_as_union=True, substitutions=substitutions)
+    except SyntaxError as exc:
+        raise UserError("LKG-Q010", f"{origin}: SPARQL syntax error: {exc}") from None
+    variables = [v.value for v in solutions.variables]
+    rows = [tuple(from_oxigraph(solution[v]) for v in variables) for solution in solutions]
+    return Table(variables, rows)
