@@ -1,0 +1,142 @@
+"""build, validate, query, cite: the graph itself."""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from ..errors import UserError
+from .common import layout_of, parse_params, source_path
+
+
+def _print_summary(result, out: Path | None, source: Path | None) -> None:
+    counts = result.counts()
+    print(f"triples: {counts['asserted']} asserted (ontology {counts['ontology']}, vocabularies "
+          f"{counts['vocabularies']}, data {counts['data']}), {counts['inferred']} inferred")
+    warnings = [v for v in result.report.violations if v.severity != "Violation"]
+    print(f"SHACL: {'conforms' if result.report.conforms else 'does not conform'} "
+          f"({len(result.report.errors)} violations, {len(warnings)} warnings/infos)")
+    if source is None:
+        print("quotes: not checked (source text not found; give --source to check them)")
+    elif result.quote_problems:
+        print(f"quotes: {len(result.quote_problems)} not found in the source")
+    else:
+        print("quotes: all found in the source")
+    for failure in result.check_failures:
+        if failure.severity != "error":
+            print(f"check {failure.name} ({failure.severity}): {len(failure.table.rows)} row(s): {failure.title}")
+    print("time: " + ", ".join(f"{k} {v:.2f}s" for k, v in result.timings.items()))
+    if out is not None and result.ok:
+        print(f"wrote {out}/")
+
+
+def _run(args: argparse.Namespace, out: Path | None):
+    from ..build import BuildOptions, run_build
+    from ..reasoning import Reasoner
+
+    layout = layout_of(args)
+    source = source_path(args, layout, required=False)
+    result = run_build(layout, BuildOptions(reasoner=Reasoner(args.reasoner), out_dir=out, source=source))
+    return result, source
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    from ..build import raise_if_failed
+
+    out = Path(args.out)
+    result, source = _run(args, out)
+    _print_summary(result, out, source)
+    raise_if_failed(result)
+    return 0
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    from ..build import raise_if_failed
+
+    result, source = _run(args, None)
+    for violation in result.report.violations:
+        if violation.severity != "Violation":
+            print(violation.line())
+    _print_summary(result, None, source)
+    raise_if_failed(result)
+    return 0
+
+
+def cmd_query(args: argparse.Namespace) -> int:
+    from ..access import graph_from_store, open_store
+    from ..catalogue import read_query
+    from ..engines import Engine, select_oxigraph, select_rdflib
+    from ..params import bind_parameters
+    from ..results import Labeller, graph_lookup, render, store_lookup
+
+    layout = layout_of(args)
+    saved = read_query(Path(args.file))
+    store = open_store(layout, Path(args.graph) if args.graph else None)
+    bindings = bind_parameters(saved, parse_params(args.param), store)
+    if args.engine == Engine.RDFLIB.value:
+        graph = graph_from_store(store)
+        table = select_rdflib(graph, saved.text, bindings, origin=str(saved.path))
+        labeller = Labeller(graph_lookup(graph))
+    else:
+        table = select_oxigraph(store, saved.text, bindings, origin=str(saved.path))
+        labeller = Labeller(store_lookup(store))
+    sys.stdout.write(render(table, args.format, labeller, saved.title, saved.question))
+    return 0
+
+
+def cmd_cite(args: argparse.Namespace) -> int:
+    from ..source import SourceText
+    from ..structure import part_for_lines
+
+    layout = layout_of(args)
+    source = SourceText(source_path(args, layout, required=True))
+    hits = source.locate(args.quote)
+    if not hits:
+        raise UserError("LKG-E011", f"quote not found in {source.path}: {args.quote!r}")
+    for hit in hits:
+        print(f"lines {hit.start_line}-{hit.end_line}\tpart:{part_for_lines(layout, hit.start_line, hit.end_line)}")
+    return 0
+
+
+def _engine_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--reasoner", choices=["reasonable", "owlrl"], default="reasonable",
+                        help="OWL 2 RL engine: reasonable (fast, default) or owlrl (reference)")
+    parser.add_argument("--source", help="path of the paper's text, to check every quote (default: "
+                        "../shared/source/coe-2012-international-cooperation-lanzarote.txt if present)")
+
+
+def register(sub) -> None:
+    from ..results import FORMATS
+
+    build = sub.add_parser("build", help="load, reason, validate and write the artifacts to dist/",
+                           description="Load ontology, vocabularies and data into named graphs, compute the OWL 2 RL "
+                           "closure, validate with SHACL, run the data checks of queries/checks/, check every quote "
+                           "against the source, and write dist/. Exit 1 on any violation, 2 on a user error.")
+    build.add_argument("--out", default="dist", help="output directory (default: dist)")
+    _engine_options(build)
+    build.set_defaults(func=cmd_build)
+
+    validate = sub.add_parser("validate", help="everything build does, without writing files",
+                              description="Validate the graph and print a readable report: focus node with its "
+                              "label, the data file it comes from, path and message.")
+    _engine_options(validate)
+    validate.set_defaults(func=cmd_validate)
+
+    query = sub.add_parser("query", help="run a SPARQL SELECT file against the built graph",
+                           description="Run a SELECT query file against dist/lanzarote-kg.nq (or an in-memory build "
+                           "when dist/ has not been built). Parameters declared in the file's '#+ param:' header "
+                           "are bound with --param key=value, never pasted into the query text.")
+    query.add_argument("file", help="a .rq file")
+    query.add_argument("--format", choices=FORMATS, default="table")
+    query.add_argument("--engine", choices=["oxigraph", "rdflib"], default="oxigraph",
+                       help="SPARQL engine: oxigraph (fast, default) or rdflib (reference)")
+    query.add_argument("--param", action="append", default=[], metavar="KEY=VALUE")
+    query.add_argument("--graph", help="a TriG or N-Quads file to query instead of dist/")
+    query.set_defaults(func=cmd_query)
+
+    cite = sub.add_parser("cite", help="find words in the paper: line range and document part",
+                          description="Locate words in the paper's text (white space normalised, number-only lines "
+                          "skipped) and print each line range with the narrowest document part containing it.")
+    cite.add_argument("quote", help="words to find")
+    cite.add_argument("--source", help="path of the paper's text")
+    cite.set_defaults(func=cmd_cite)
