@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .catalogue import catalogue
-from .engines import Engine, Table, select_oxigraph, select_rdflib, store_from_graphs
+from .engines import Engine, Table, select_oxigraph, select_rdflib
 from .errors import BuildFailure
 from .knowledge_graph import KnowledgeGraph, load
 from .layout import Layout
@@ -18,7 +18,7 @@ from .namespaces import LKG, PREFIXES, Graphs
 from .quotes import verify_quotes
 from .source import SourceText
 from .reasoning import Reasoner, infer
-from .validation import ValidationReport, validate
+from .validation import ShaclEngine, ValidationReport, validate
 from . import serialization as ser
 
 ARTIFACTS = (
@@ -34,6 +34,7 @@ ARTIFACTS = (
 @dataclass(frozen=True)
 class BuildOptions:
     reasoner: Reasoner = Reasoner.REASONABLE
+    shacl_engine: ShaclEngine = ShaclEngine.TURBO
     out_dir: Path | None = None  # None: validate only, write nothing
     source: Path | None = None  # the paper's text; None: skip the quote check
 
@@ -64,13 +65,9 @@ class BuildResult:
         return self.report.conforms and not blocking and not self.engine_errors and not self.quote_problems
 
     def counts(self) -> dict[str, int]:
-        return {
-            "ontology": len(self.kg.ontology),
-            "vocabularies": len(self.kg.vocabularies),
-            "data": len(self.kg.data),
-            "asserted": len(self.kg.ontology) + len(self.kg.vocabularies) + len(self.kg.data),
-            "inferred": len(self.kg.inferred),
-        }
+        counts = {name.rsplit("/", 1)[-1]: self.kg.count(name) for name in Graphs.ALL}
+        counts["asserted"] = counts["ontology"] + counts["vocabularies"] + counts["data"]
+        return counts
 
 
 class _Timer:
@@ -110,11 +107,12 @@ def _check_source(kg: KnowledgeGraph, source_path: Path | None) -> list:
     if source_path is None:
         return []
     source = SourceText(source_path)
-    recorded = {str(o) for o in kg.data.objects(None, LKG.sha256)}
+    recorded = {row[0].value for row in kg.store.query(
+        "SELECT ?sum WHERE { GRAPH ?g { ?doc <%s> ?sum } }" % LKG.sha256)}
     if recorded and source.sha256 not in recorded:
         raise BuildFailure("LKG-B002", f"{source_path}: SHA-256 {source.sha256} differs from the one the graph "
                                        f"records ({', '.join(sorted(recorded))}): line numbers would not match")
-    return verify_quotes(kg.data, source)
+    return verify_quotes(kg.store, source)
 
 
 def run_build(layout: Layout, options: BuildOptions = BuildOptions()) -> BuildResult:
@@ -123,14 +121,12 @@ def run_build(layout: Layout, options: BuildOptions = BuildOptions()) -> BuildRe
     with stage("parse"):
         kg = load(layout)
     with stage("reason"):
-        asserted = kg.asserted()
-        closure = infer(asserted, options.reasoner)
-        kg.inferred = closure.inferred
+        closure = infer(kg.triples(*Graphs.ASSERTED), options.reasoner)
+        kg.set_inferred(closure.inferred)
     with stage("validate"):
-        report = validate(kg.full(), kg.shapes, kg.origins)
+        report = validate(kg, options.shacl_engine)
     with stage("check"):
-        store = store_from_graphs({Graphs.ONTOLOGY: kg.ontology, Graphs.VOCABULARIES: kg.vocabularies,
-                                   Graphs.DATA: kg.data, Graphs.INFERRED: kg.inferred})
+        store = kg.store
         failures = run_checks(layout, store)
         quote_problems = _check_source(kg, options.source)
     result = BuildResult(kg, report, failures, closure.engine_errors, quote_problems, timings, store)
@@ -148,16 +144,14 @@ def write_artifacts(result: BuildResult, out_dir: Path) -> None:
     if not result.ok:
         return
     kg = result.kg
-    dataset = kg.dataset()
-    asserted = kg.asserted()
-    full = kg.full()
+    named = kg.sorted_quads(*Graphs.ALL)
+    asserted = [q.triple for q in kg.sorted_quads(*Graphs.ASSERTED)]
     outputs = {
-        "lanzarote-kg.trig": ser.trig(list(zip(Graphs.ALL, (kg.ontology, kg.vocabularies, kg.data, kg.inferred))),
-                                      PREFIXES),
-        "lanzarote-kg.nq": ser.nquads(dataset),
-        "lanzarote-kg.ttl": ser.turtle(asserted),
-        "lanzarote-kg-full.nt": ser.ntriples(full),
-        "lanzarote-kg.jsonld": ser.jsonld(asserted, {k: v for k, v in PREFIXES.items()}),
+        "lanzarote-kg.trig": ser.trig(named, PREFIXES),
+        "lanzarote-kg.nq": ser.nquads(named),
+        "lanzarote-kg.ttl": ser.turtle(asserted, PREFIXES),
+        "lanzarote-kg-full.nt": ser.ntriples(q.triple for q in named),
+        "lanzarote-kg.jsonld": ser.jsonld(asserted),
     }
     for name, payload in outputs.items():
         ser.write_atomic(out_dir / name, payload)

@@ -100,6 +100,35 @@ def from_oxigraph(term):
     raise TypeError(f"cannot convert {term!r}")
 
 
+class TermConverter:
+    """Converts terms both ways, remembering each: a graph repeats its
+    predicates, classes and concepts thousands of times."""
+
+    _XSD_STRING_DT = URIRef(_XSD_STRING)
+
+    def __init__(self):
+        self._to_ox: dict = {}
+        self._to_rdflib: dict = {}
+
+    def to_oxigraph(self, term):
+        try:
+            return self._to_ox[term]
+        except KeyError:
+            if isinstance(term, Literal) and term.datatype == self._XSD_STRING_DT:
+                converted = ox.Literal(str(term))  # rdflib keeps xsd:string apart from plain
+            else:
+                converted = to_oxigraph(term)
+            self._to_ox[term] = converted
+            return converted
+
+    def to_rdflib(self, term):
+        try:
+            return self._to_rdflib[term]
+        except KeyError:
+            converted = self._to_rdflib[term] = from_oxigraph(term)
+            return converted
+
+
 def store_from_graphs(named_graphs: dict) -> ox.Store:
     """An in-memory Oxigraph store holding the given named graphs."""
     store = ox.Store()

@@ -1,84 +1,140 @@
-"""The knowledge graph as named graphs: what is loaded, and how."""
+"""The knowledge graph as named graphs: what is loaded, and how.
+
+Files are parsed once, with Oxigraph, and the graph lives in an Oxigraph
+store: the fast engines on the default path (reasonable, pyshacl-turbo,
+Oxigraph's SPARQL and serializers) read it without conversion. rdflib views
+of each named graph are built only on demand, for the reference engines
+(owlrl, pyshacl, rdflib's SPARQL) and for code that wants rdflib terms.
+"""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
-from rdflib import Dataset, Graph
-from rdflib.compare import to_canonical_graph
+import pyoxigraph as ox
+from rdflib import Graph
+from rdflib.graph import ReadOnlyGraphAggregate
 
+from .engines import from_oxigraph
 from .layout import Layout
-from .loading import parse_turtle
+from .loading import parse_triples
 from .namespaces import PREFIXES, Graphs
 from .skolem import skolemize
 
 
+def _name(graph: str) -> ox.NamedNode:
+    return ox.NamedNode(str(graph))
+
+
 @dataclass
 class KnowledgeGraph:
-    """Asserted named graphs, the shapes, and (after reasoning) the inferred graph."""
+    """The asserted named graphs, the shapes and (after reasoning) the inferred graph."""
 
-    ontology: Graph
-    vocabularies: Graph
-    data: Graph
-    shapes: Graph
-    inferred: Graph = field(default_factory=Graph)
-    origins: dict = field(default_factory=dict)  # subject -> file it is described in
+    store: ox.Store
+    shape_triples: list
+    origins: dict = field(default_factory=dict)  # subject IRI (str) -> file it is described in
+
+    # --- Oxigraph side ---------------------------------------------------------
+    def triples(self, *graphs: str) -> list[ox.Triple]:
+        return [q.triple for g in graphs for q in self.store.quads_for_pattern(None, None, None, _name(g))]
+
+    def count(self, graph: str) -> int:
+        return sum(1 for _ in self.store.quads_for_pattern(None, None, None, _name(graph)))
+
+    def set_inferred(self, triples: list[ox.Triple]) -> None:
+        name = _name(Graphs.INFERRED)
+        self.store.bulk_extend(ox.Quad(t.subject, t.predicate, t.object, name) for t in triples)
+        self.__dict__.pop("inferred", None)
+
+    def sorted_quads(self, *graphs: str) -> list[ox.Quad]:
+        """Quads in a stable order (graph order as given, then by N-Triples text)."""
+        quads = []
+        for g in graphs:
+            quads.extend(sorted(self.store.quads_for_pattern(None, None, None, _name(g)), key=str))
+        return quads
+
+    # --- rdflib views, built on first use --------------------------------------
+    def _rdflib(self, graph: str) -> Graph:
+        view = Graph()
+        view.addN((from_oxigraph(t.subject), from_oxigraph(t.predicate), from_oxigraph(t.object), view)
+                  for t in self.triples(graph))
+        return _bind(view)
+
+    @cached_property
+    def ontology(self) -> Graph:
+        return self._rdflib(Graphs.ONTOLOGY)
+
+    @cached_property
+    def vocabularies(self) -> Graph:
+        return self._rdflib(Graphs.VOCABULARIES)
+
+    @cached_property
+    def data(self) -> Graph:
+        return self._rdflib(Graphs.DATA)
+
+    @cached_property
+    def inferred(self) -> Graph:
+        return self._rdflib(Graphs.INFERRED)
+
+    @cached_property
+    def shapes(self) -> Graph:
+        graph = Graph()
+        graph.addN((from_oxigraph(t.subject), from_oxigraph(t.predicate), from_oxigraph(t.object), graph)
+                   for t in self.shape_triples)
+        return graph
 
     def asserted(self) -> Graph:
-        merged = Graph()
-        for part in (self.ontology, self.vocabularies, self.data):
-            merged += part
-        return _bind(merged)
+        """Ontology + vocabularies + data, as a read-only rdflib view."""
+        return ReadOnlyGraphAggregate([self.ontology, self.vocabularies, self.data])
 
     def full(self) -> Graph:
-        merged = self.asserted()
-        merged += self.inferred
-        return merged
-
-    def dataset(self) -> Dataset:
-        dataset = Dataset()
-        for name, graph in zip(Graphs.ALL, (self.ontology, self.vocabularies, self.data, self.inferred)):
-            named = dataset.graph(name)
-            for triple in graph:
-                named.add(triple)
-        _bind(dataset)
-        return dataset
+        """Asserted + inferred, as a read-only rdflib view."""
+        return ReadOnlyGraphAggregate([self.ontology, self.vocabularies, self.data, self.inferred])
 
 
-def _bind(graph: Graph) -> Graph:
+def _bind(graph):
     for prefix, namespace in PREFIXES.items():
         graph.bind(prefix, namespace, override=True, replace=True)
     return graph
 
 
-def _read(paths: list[Path], layout: Layout, origins: dict | None, *, skolem: bool) -> Graph:
-    merged = Graph()
-    for path in paths:
-        graph = parse_turtle(path)
-        if skolem:
-            # Blank nodes are file-local in Turtle, so skolemizing per file
-            # gives the same IRIs as skolemizing the union.
-            graph = skolemize(graph)
-        if origins is not None:
-            shown = path.relative_to(layout.root) if path.is_relative_to(layout.root) else path
-            for subject in graph.subjects(unique=True):
-                origins.setdefault(subject, shown)
-        merged += graph
-    return merged
-
-
-def _canonical(graph: Graph) -> Graph:
-    """Blank nodes relabelled from their content, so outputs are stable."""
-    canonical = Graph()
-    canonical += to_canonical_graph(graph)
-    return canonical
+def _canonical(graphs: dict) -> dict:
+    """Blank nodes relabelled by W3C RDF Dataset Canonicalization (RDFC-1.0),
+    so the ontology's anonymous class expressions get stable labels. One
+    dataset for all graphs, so labels never collide between graphs."""
+    dataset = ox.Dataset(ox.Quad(t.subject, t.predicate, t.object, _name(name))
+                         for name, triples in graphs.items() for t in triples)
+    dataset.canonicalize(ox.CanonicalizationAlgorithm.RDFC_1_0)
+    return {name: [q.triple for q in dataset.quads_for_graph_name(_name(name))] for name in graphs}
 
 
 def load(layout: Layout) -> KnowledgeGraph:
     """Parse ontology, vocabularies, data and shapes from a checkout."""
     origins: dict = {}
-    ontology = _canonical(_read(layout.ontology_files(), layout, origins, skolem=False))
-    vocabularies = _canonical(_read(layout.vocabulary_files(), layout, origins, skolem=False))
-    data = _read(layout.data_files(), layout, origins, skolem=True)
-    shapes = _read(layout.shapes_files(), layout, None, skolem=False)
-    return KnowledgeGraph(ontology=ontology, vocabularies=vocabularies, data=data, shapes=shapes, origins=origins)
+
+    def read(paths: list[Path], *, skolem: bool) -> list[ox.Triple]:
+        triples: list[ox.Triple] = []
+        for path in paths:
+            parsed = parse_triples(path)
+            if skolem:
+                # Blank nodes are file-local in Turtle, so skolemizing per
+                # file gives the same IRIs as skolemizing the union.
+                parsed = skolemize(parsed)
+            shown = path.relative_to(layout.root) if path.is_relative_to(layout.root) else path
+            for triple in parsed:
+                if isinstance(triple.subject, ox.NamedNode):
+                    origins.setdefault(triple.subject.value, shown)
+            triples.extend(parsed)
+        return triples
+
+    canonical = _canonical({Graphs.ONTOLOGY: read(layout.ontology_files(), skolem=False),
+                            Graphs.VOCABULARIES: read(layout.vocabulary_files(), skolem=False)})
+    data = read(layout.data_files(), skolem=True)
+    shapes = [t for path in layout.shapes_files() for t in parse_triples(path)]
+
+    store = ox.Store()
+    for name, triples in ((Graphs.ONTOLOGY, canonical[Graphs.ONTOLOGY]),
+                          (Graphs.VOCABULARIES, canonical[Graphs.VOCABULARIES]), (Graphs.DATA, data)):
+        store.bulk_extend(ox.Quad(t.subject, t.predicate, t.object, _name(name)) for t in triples)
+    return KnowledgeGraph(store=store, shape_triples=shapes, origins=origins)

@@ -3,8 +3,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from rdflib import Graph
-
 from .namespaces import LKG
 from .source import SourceText
 
@@ -22,19 +20,29 @@ class QuoteProblem:
         return f"{self.subject}: quote at lines {self.lines} does not match the source{where}: {self.quote!r}"
 
 
-def verify_quotes(data: Graph, source: SourceText) -> list[QuoteProblem]:
-    """Passages whose quote does not occur verbatim within their line range."""
-    problems = []
-    for passage, quote in sorted(data.subject_objects(LKG.quote)):
-        start = data.value(passage, LKG.startLine)
-        end = data.value(passage, LKG.endLine)
-        if start is None or end is None:
-            continue  # the SHACL shapes report missing line numbers
-        if source.occurs_within(str(quote), int(start), int(end)):
+_PASSAGES = """
+SELECT ?passage ?owner ?quote ?start ?end WHERE {
+  GRAPH ?g { ?passage <%(quote)s> ?quote ; <%(start)s> ?start ; <%(end)s> ?end .
+             OPTIONAL { ?owner <%(evidence)s> ?passage } }
+} ORDER BY ?passage ?owner""" % {"quote": LKG.quote, "start": LKG.startLine, "end": LKG.endLine,
+                                 "evidence": LKG.evidence}
+
+
+def verify_quotes(store, source: SourceText) -> list[QuoteProblem]:
+    """Passages whose quote does not occur verbatim within their line range
+    (missing line numbers are the SHACL shapes' business)."""
+    problems, seen = [], set()
+    for row in store.query(_PASSAGES):
+        passage, quote = row["passage"].value, row["quote"].value
+        if passage in seen:
             continue
-        hits = source.locate(str(quote))
-        owner = next(data.subjects(LKG.evidence, passage), passage)
+        seen.add(passage)
+        start, end = int(row["start"].value), int(row["end"].value)
+        if source.occurs_within(quote, start, end):
+            continue
+        hits = source.locate(quote)
+        owner = row["owner"].value if row["owner"] is not None else passage
         problems.append(QuoteProblem(
-            passage=str(passage), subject=str(owner), lines=f"{start}-{end}", quote=str(quote),
+            passage=passage, subject=owner, lines=f"{start}-{end}", quote=quote,
             found_at=", ".join(f"{h.start_line}-{h.end_line}" for h in hits)))
     return problems

@@ -8,12 +8,12 @@ never leaves a half-written artifact.
 """
 from __future__ import annotations
 
-import json
 import os
 import tempfile
 from pathlib import Path
 
-from rdflib import Dataset, Graph
+import pyoxigraph as ox
+from rdflib import Graph
 from rdflib.compare import to_canonical_graph
 
 
@@ -35,63 +35,38 @@ def sorted_lines(text: str) -> bytes:
     return ("\n".join(lines) + "\n").encode("utf-8")
 
 
-def ntriples(graph: Graph) -> bytes:
-    return sorted_lines(graph.serialize(format="nt"))
+# The writers below take quads or triples already in a stable order (see
+# KnowledgeGraph.sorted_quads) and use Oxigraph's serializers, which keep
+# that order: the output is byte-identical from build to build.
+
+def ntriples(triples) -> bytes:
+    """Each triple once (the inferred graph never repeats an asserted one,
+    but two named graphs may share a triple), sorted."""
+    return sorted_lines(ox.serialize(list(triples), format=ox.RdfFormat.N_TRIPLES).decode("utf-8"))
 
 
-def nquads(dataset: Dataset) -> bytes:
-    return sorted_lines(dataset.serialize(format="nquads"))
+def nquads(quads) -> bytes:
+    return sorted_lines(ox.serialize(list(quads), format=ox.RdfFormat.N_QUADS).decode("utf-8"))
 
 
-def turtle(graph: Graph) -> bytes:
-    return graph.serialize(format="turtle").encode("utf-8")
+def turtle(triples, prefixes: dict) -> bytes:
+    return ox.serialize(list(triples), format=ox.RdfFormat.TURTLE, prefixes=prefixes)
 
 
-def trig(named_graphs: list[tuple[str, Graph]], prefixes: dict) -> bytes:
-    """TriG with the named graphs in the given order (rdflib's Dataset
-    serializer orders them by hash) and one shared prefix block."""
-    prefix_lines: set[str] = set()
-    bodies = []
-    for name, graph in named_graphs:
-        single = Dataset()
-        target = single.graph(name)
-        target += graph
-        for prefix, namespace in prefixes.items():
-            single.bind(prefix, namespace, override=True, replace=True)
-        text = single.serialize(format="trig")
-        body = []
-        for line in text.splitlines():
-            if line.startswith("@prefix"):
-                prefix_lines.add(line)
-            else:
-                body.append(line)
-        bodies.append("\n".join(body).strip())
-    return ("\n".join(sorted(prefix_lines)) + "\n\n" + "\n\n".join(b for b in bodies if b) + "\n").encode("utf-8")
+def trig(quads, prefixes: dict) -> bytes:
+    return ox.serialize(list(quads), format=ox.RdfFormat.TRIG, prefixes=prefixes)
 
 
-def _sorted_json(value, key: str = ""):
-    """JSON-LD arrays are unordered (except @list): sort them for stable output."""
-    if isinstance(value, dict):
-        return {k: _sorted_json(v, k) for k, v in value.items()}
-    if isinstance(value, list):
-        items = [_sorted_json(v) for v in value]
-        if key == "@list":
-            return items
-        return sorted(items, key=lambda item: json.dumps(item, sort_keys=True, ensure_ascii=False))
-    return value
-
-
-def jsonld(graph: Graph, context: dict) -> bytes:
-    """JSON-LD with nodes, arrays and keys sorted, for stable diffs."""
-    document = json.loads(graph.serialize(format="json-ld", context=context, auto_compact=True))
-    document = _sorted_json(document)
-    return (json.dumps(document, ensure_ascii=False, indent=1, sort_keys=True) + "\n").encode("utf-8")
+def jsonld(triples) -> bytes:
+    return ox.serialize(list(triples), format=ox.RdfFormat.JSON_LD)
 
 
 def canonical_turtle(graph: Graph, prefixes: dict) -> bytes:
-    """Turtle of a graph whose blank nodes come from an engine (a report)."""
+    """Turtle of an rdflib graph whose blank nodes come from an engine (a
+    validation report): relabelled canonically, then sorted."""
+    from .engines import to_oxigraph
+
     canonical = Graph()
     canonical += to_canonical_graph(graph)
-    for prefix, namespace in prefixes.items():
-        canonical.bind(prefix, namespace, override=True, replace=True)
-    return turtle(canonical)
+    triples = sorted((ox.Triple(to_oxigraph(s), to_oxigraph(p), to_oxigraph(o)) for s, p, o in canonical), key=str)
+    return turtle(triples, prefixes)

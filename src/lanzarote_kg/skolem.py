@@ -1,59 +1,61 @@
 """Deterministic IRIs for the blank nodes of the instance data.
 
 Passages and interpretation notes are written as blank nodes in data/ for
-readability. rdflib labels blank nodes at random on every parse, which would
-make the artifacts differ from build to build and would stop a triplestore
-load from being verified triple by triple. So every blank node of the data
-graph is replaced by an IRI derived from its content and from where it hangs:
-the same input always gives the same IRIs. (rdflib's own Graph.skolemize()
-reuses the random labels, so it cannot be used for this.)
+readability. Parsers label blank nodes at random, which would make the
+artifacts differ from build to build and would stop a triplestore load from
+being verified triple by triple. So every blank node of the data is replaced
+by an IRI derived from its content and from where it hangs: the same input
+always gives the same IRIs. (rdflib's Graph.skolemize() reuses the random
+labels; W3C RDF canonicalization relabels but keeps blank nodes.)
 """
 from __future__ import annotations
 
 import hashlib
+from collections import defaultdict
 
-from rdflib import BNode, Graph, URIRef
+import pyoxigraph as ox
 
 from .namespaces import ID, LKG
 
-
-def _content_signature(node: BNode, graph: Graph, trail: frozenset) -> str:
-    """A string that depends only on the node's outgoing triples."""
-    parts = []
-    for predicate, obj in graph.predicate_objects(node):
-        if isinstance(obj, BNode):
-            value = "[]" if obj in trail else "[" + _content_signature(obj, graph, trail | {node}) + "]"
-        else:
-            value = obj.n3()
-        parts.append(f"{predicate.n3()} {value}")
-    return ";".join(sorted(parts))
+_START = ox.NamedNode(str(LKG.startLine))
+_END = ox.NamedNode(str(LKG.endLine))
 
 
-def _digest(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+def skolemize(triples: list[ox.Triple]) -> list[ox.Triple]:
+    """The triples with every blank node replaced by its skolem IRI."""
+    outgoing = defaultdict(list)
+    incoming = defaultdict(list)
+    for t in triples:
+        outgoing[t.subject].append((t.predicate, t.object))
+        if isinstance(t.object, ox.BlankNode):
+            incoming[t.object].append((t.subject, t.predicate))
 
+    def content(node: ox.BlankNode, trail: frozenset) -> str:
+        parts = []
+        for predicate, obj in outgoing[node]:
+            if isinstance(obj, ox.BlankNode):
+                value = "[]" if obj in trail else "[" + content(obj, trail | {node}) + "]"
+            else:
+                value = str(obj)
+            parts.append(f"{predicate} {value}")
+        return ";".join(sorted(parts))
 
-def skolem_iri(node: BNode, graph: Graph) -> URIRef:
-    """The IRI that replaces one blank node of the data graph."""
-    content = _content_signature(node, graph, frozenset())
-    anchors = sorted(
-        f"{(s.n3() if not isinstance(s, BNode) else '[]')} {p.n3()}" for s, p in graph.subject_predicates(node)
-    )
-    digest = _digest(content + "|" + "|".join(anchors))
-    start = graph.value(node, LKG.startLine)
-    end = graph.value(node, LKG.endLine)
-    if start is not None and end is not None:
-        return ID[f"passage/L{int(start):04d}-{int(end):04d}-{digest[:10]}"]
-    return ID[f"node/{digest[:16]}"]
+    def iri(node: ox.BlankNode) -> ox.NamedNode:
+        anchors = sorted(f"{'[]' if isinstance(s, ox.BlankNode) else s} {p}" for s, p in incoming[node])
+        digest = hashlib.sha256((content(node, frozenset()) + "|" + "|".join(anchors)).encode("utf-8")).hexdigest()
+        values = dict((str(p), o) for p, o in outgoing[node])
+        start, end = values.get(str(_START)), values.get(str(_END))
+        if isinstance(start, ox.Literal) and isinstance(end, ox.Literal):
+            return ox.NamedNode(f"{ID}passage/L{int(start.value):04d}-{int(end.value):04d}-{digest[:10]}")
+        return ox.NamedNode(f"{ID}node/{digest[:16]}")
 
+    mapping: dict = {}
 
-def skolemize(graph: Graph) -> Graph:
-    """A copy of the graph with every blank node replaced by its skolem IRI."""
-    mapping = {}
-    for term in set(graph.subjects()) | set(graph.objects()):
-        if isinstance(term, BNode):
-            mapping[term] = skolem_iri(term, graph)
-    result = Graph()
-    for s, p, o in graph:
-        result.add((mapping.get(s, s), p, mapping.get(o, o)))
-    return result
+    def mapped(term):
+        if isinstance(term, ox.BlankNode):
+            if term not in mapping:
+                mapping[term] = iri(term)
+            return mapping[term]
+        return term
+
+    return [ox.Triple(mapped(t.subject), t.predicate, mapped(t.object)) for t in triples]

@@ -33,10 +33,13 @@ def _print_summary(result, out: Path | None, source: Path | None) -> None:
 def _run(args: argparse.Namespace, out: Path | None):
     from ..build import BuildOptions, run_build
     from ..reasoning import Reasoner
+    from ..validation import ShaclEngine
 
     layout = layout_of(args)
     source = source_path(args, layout, required=False)
-    result = run_build(layout, BuildOptions(reasoner=Reasoner(args.reasoner), out_dir=out, source=source))
+    options = BuildOptions(reasoner=Reasoner(args.reasoner), shacl_engine=ShaclEngine(args.shacl_engine),
+                           out_dir=out, source=source)
+    result = run_build(layout, options)
     return result, source
 
 
@@ -101,6 +104,8 @@ def cmd_cite(args: argparse.Namespace) -> int:
 def _engine_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--reasoner", choices=["reasonable", "owlrl"], default="reasonable",
                         help="OWL 2 RL engine: reasonable (fast, default) or owlrl (reference)")
+    parser.add_argument("--shacl-engine", choices=["pyshacl-turbo", "pyshacl"], default="pyshacl-turbo",
+                        help="SHACL engine: pyshacl-turbo (fast, default) or pyshacl (reference)")
     parser.add_argument("--source", help="path of the paper's text, to check every quote (default: "
                         "../shared/source/coe-2012-international-cooperation-lanzarote.txt if present)")
 
