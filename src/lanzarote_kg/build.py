@@ -35,6 +35,7 @@ ARTIFACTS = (
 class BuildOptions:
     reasoner: Reasoner = Reasoner.REASONABLE
     shacl_engine: ShaclEngine = ShaclEngine.TURBO
+    sparql_engine: Engine = Engine.OXIGRAPH  # for the data checks
     out_dir: Path | None = None  # None: validate only, write nothing
     source: Path | None = None  # the paper's text; None: skip the quote check
 
@@ -87,14 +88,14 @@ class _Timer:
         return _Stage()
 
 
-def run_checks(layout: Layout, store, *, engine: Engine = Engine.OXIGRAPH, graph=None) -> list[CheckFailure]:
+def run_checks(layout: Layout, kg: KnowledgeGraph, engine: Engine = Engine.OXIGRAPH) -> list[CheckFailure]:
     """Run every query of queries/checks/; each must return no rows."""
     failures = []
     for check in catalogue(layout.checks_dir):
         if engine is Engine.OXIGRAPH:
-            table = select_oxigraph(store, check.text, origin=str(check.path))
+            table = select_oxigraph(kg.store, check.text, origin=str(check.path))
         else:
-            table = select_rdflib(graph, check.text, origin=str(check.path))
+            table = select_rdflib(kg.full(), check.text, origin=str(check.path))
         if table.rows:
             failures.append(CheckFailure(check.name, check.title, check.severity or "error",
                                          check.problem, check.solution, table))
@@ -126,10 +127,9 @@ def run_build(layout: Layout, options: BuildOptions = BuildOptions()) -> BuildRe
     with stage("validate"):
         report = validate(kg, options.shacl_engine)
     with stage("check"):
-        store = kg.store
-        failures = run_checks(layout, store)
+        failures = run_checks(layout, kg, options.sparql_engine)
         quote_problems = _check_source(kg, options.source)
-    result = BuildResult(kg, report, failures, closure.engine_errors, quote_problems, timings, store)
+    result = BuildResult(kg, report, failures, closure.engine_errors, quote_problems, timings, kg.store)
     if options.out_dir is not None:
         with stage("serialize"):
             write_artifacts(result, options.out_dir)

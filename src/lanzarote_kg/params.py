@@ -15,7 +15,7 @@ from .errors import UserError
 _IRI = re.compile(r'^[A-Za-z][A-Za-z0-9+.-]*:[^\s<>"{}|^`\\]*$')
 _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 _LABEL_QUERY = """
-SELECT DISTINCT ?entity WHERE {
+SELECT DISTINCT ?entity ?wanted WHERE {
   ?entity ?labelProperty ?label .
   VALUES ?labelProperty {
     <http://www.w3.org/2000/01/rdf-schema#label> <http://www.w3.org/2004/02/skos/core#altLabel>
