@@ -27,9 +27,7 @@ class BuiltGraph:
     @property
     def graph(self) -> Graph:
         """Asserted + inferred triples, one rdflib graph."""
-        if not hasattr(self, "_graph"):
-            self._graph = self.result.kg.full()
-        return self._graph
+        return self.result.kg.full_graph
 
     def select(self, sparql: str) -> list[tuple]:
         """Run a SELECT (project prefixes pre-bound) on Oxigraph; rows of

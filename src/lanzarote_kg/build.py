@@ -95,7 +95,7 @@ def run_checks(layout: Layout, kg: KnowledgeGraph, engine: Engine = Engine.OXIGR
         if engine is Engine.OXIGRAPH:
             table = select_oxigraph(kg.store, check.text, origin=str(check.path))
         else:
-            table = select_rdflib(kg.full(), check.text, origin=str(check.path))
+            table = select_rdflib(kg.full_graph, check.text, origin=str(check.path))
         if table.rows:
             failures.append(CheckFailure(check.name, check.title, check.severity or "error",
                                          check.problem, check.solution, table))

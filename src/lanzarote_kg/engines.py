@@ -148,12 +148,8 @@ def select_rdflib(graph: Graph, query_text: str, bindings: dict | None = None, o
     prepared = prepareQuery(query_text)
     result = graph.query(prepared, initBindings={Variable(k): v for k, v in (bindings or {}).items()})
     variables = [str(v) for v in result.vars]
-    rows = [tuple(row[v] if v in row.labels else None for v in result.vars) for row in result]
-    # rdflib leaves the substituted variables out of the projection's values.
-    if bindings:
-        rows = [tuple(bindings.get(name, value) if value is None else value
-                      for name, value in zip(variables, row)) for row in rows]
-    return Table(variables, rows)
+    # A result row is a tuple in projection order (None where unbound).
+    return Table(variables, [tuple(row) for row in result])
 
 
 def select_oxigraph(store: ox.Store, query_text: str, bindings: dict | None = None, origin: str = "query") -> Table:

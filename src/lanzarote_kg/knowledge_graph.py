@@ -46,6 +46,7 @@ class KnowledgeGraph:
         name = _name(Graphs.INFERRED)
         self.store.bulk_extend(ox.Quad(t.subject, t.predicate, t.object, name) for t in triples)
         self.__dict__.pop("inferred", None)
+        self.__dict__.pop("full_graph", None)
 
     def sorted_quads(self, *graphs: str) -> list[ox.Quad]:
         """Quads in a stable order (graph order as given, then by N-Triples text)."""
@@ -89,8 +90,18 @@ class KnowledgeGraph:
         return ReadOnlyGraphAggregate([self.ontology, self.vocabularies, self.data])
 
     def full(self) -> Graph:
-        """Asserted + inferred, as a read-only rdflib view."""
+        """Asserted + inferred, as a read-only rdflib view (for engines that
+        only iterate triples; SPARQL over a view repeats rows, see full_graph)."""
         return ReadOnlyGraphAggregate([self.ontology, self.vocabularies, self.data, self.inferred])
+
+    @cached_property
+    def full_graph(self) -> Graph:
+        """Asserted + inferred in one rdflib graph, for rdflib's SPARQL engine
+        (which repeats solutions once per member graph of a view)."""
+        graph = _bind(Graph())
+        for part in (self.ontology, self.vocabularies, self.data, self.inferred):
+            graph += part
+        return graph
 
 
 def _bind(graph):
