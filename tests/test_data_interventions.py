@@ -118,7 +118,6 @@ def test_the_code_participations(kg):
         ("seco", "funder"), ("japanese-committee-for-unicef", "funder"),    # lines 966-967
         ("tourism-industry", "funder"),                                     # line 967
         ("the-code-organisation", "manager"),                               # line 968
-        ("unwto", "advisor"), ("unicef", "advisor"),                        # line 999
         ("local-code-representatives", "supporter"), ("local-code-representatives", "trainer"),  # 1000-1003
         ("tourism-industry", "member"),                                     # line 1009
         ("accor", "signatory"), ("kuoni", "signatory"), ("carlson", "signatory"), ("delta", "signatory"),  # 1020
