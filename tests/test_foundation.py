@@ -149,3 +149,23 @@ def test_pyshacl_turbo_and_pyshacl_report_the_same_results(build_result):
                 for r in report.subjects(RDF.type, SH.ValidationResult)}
 
     assert results(ShaclEngine.TURBO) == results(ShaclEngine.PYSHACL)
+
+
+def test_every_class_with_instances_is_targeted_by_a_shape(build_result):
+    """Each lkg class that has instances is a shape's target, itself or
+    through a superclass (SHACL targets include instances of subclasses)."""
+    from rdflib.namespace import RDF, RDFS
+
+    from lanzarote_kg.namespaces import LKG, SH
+
+    kg = build_result.kg
+    targeted = set(kg.shapes.objects(None, SH.targetClass))
+    ontology = kg.ontology
+    used = {c for c in kg.data.objects(None, RDF.type) if str(c).startswith(str(LKG))}
+    untargeted = []
+    for cls in sorted(used):
+        ancestors = set(ontology.transitive_objects(cls, RDFS.subClassOf))
+        if not ancestors & targeted:
+            untargeted.append(str(cls))
+    assert untargeted == []
+    assert len(used) > 30
