@@ -125,18 +125,6 @@ class TermConverter:
             return converted
 
 
-def store_from_graphs(named_graphs: dict) -> ox.Store:
-    """An in-memory Oxigraph store holding the given named graphs."""
-    store = ox.Store()
-    quads = []
-    for name, graph in named_graphs.items():
-        graph_name = ox.NamedNode(str(name))
-        for s, p, o in graph:
-            quads.append(ox.Quad(to_oxigraph(s), to_oxigraph(p), to_oxigraph(o), graph_name))
-    store.bulk_extend(quads)
-    return store
-
-
 # --- execution ---------------------------------------------------------------
 
 def select_rdflib(graph: Graph, query_text: str, bindings: dict | None = None, origin: str = "query") -> Table:
