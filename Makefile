@@ -9,7 +9,7 @@ STAMP := $(VENV)/.installed-stamp
 OUT ?= dist
 KG := $(BIN)/lanzarote-kg
 
-.PHONY: run test install build validate reports pytest bench clean help
+.PHONY: run test install build validate reports qc reason-dl docs fmt-check pytest bench clean help
 
 help:
 	@echo "make run     build, validate and write the reports into $(OUT)/"
@@ -37,10 +37,24 @@ reports: build
 
 run: build reports
 
+# QC of the ontology, vocabularies and shapes (queries/qc/); fails on errors.
+qc: install
+	$(KG) qc
+
+# OWL 2 DL consistency and satisfiability with HermiT (needs Java).
+reason-dl: install
+	$(KG) reason-dl
+
+docs: install
+	$(KG) docs --out $(OUT)/docs
+
+fmt-check: install
+	$(KG) fmt --check
+
 pytest: install
 	$(BIN)/python -m pytest
 
-test: build reports pytest
+test: build reports qc pytest
 
 bench: install
 	$(BIN)/python -m lanzarote_kg.bench

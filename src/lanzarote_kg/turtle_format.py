@@ -54,6 +54,7 @@ _FIRST = [RDF + "type", RDFS + "label", SKOS + "prefLabel", DCT + "title", SKOS 
           SH + "target", LKG + "inPart", LKG + "startLine", LKG + "endLine", LKG + "quote"]
 _LAST = [LKG + "erratum", LKG + "interpretation", LKG + "evidence", RDFS + "isDefinedBy"]
 _INLINE_LIST_WIDTH = 60
+_WIDTH = 100
 _DIGITS = re.compile(r"([0-9]+)")
 
 
@@ -67,6 +68,17 @@ def parse_text(text: str, origin: str) -> Graph:
         raise UserError("LKG-E003", f"{origin}:{exc.lineno or '?'}: Turtle syntax error: "
                                     f"{' '.join(str(exc.msg).split())}") from None
     return graph
+
+
+def read_triples(path: Path) -> list:
+    """The triples of one Turtle file, as Oxigraph terms (lexical forms kept)."""
+    try:
+        return [quad.triple for quad in ox.parse(path=str(path), format=ox.RdfFormat.TURTLE)]
+    except (FileNotFoundError, IsADirectoryError):
+        raise UserError("LKG-E001", f"{path}: file not found") from None
+    except SyntaxError as exc:
+        raise UserError("LKG-E003", f"{path}:{exc.lineno or '?'}: Turtle syntax error: "
+                                    f"{' '.join(str(exc.msg).split())}") from None
 
 
 def same_graph(text_a: str, text_b: str, origin: str) -> bool:
@@ -157,7 +169,7 @@ class _Renderer:
         for predicate in sorted(props, key=_predicate_key):
             objects = sorted((self.term(o, indent) for o in props[predicate]), key=_object_key)
             verb = "a" if predicate == _TYPE else self.iri(predicate)
-            lines.append(f"{verb} {', '.join(objects)}")
+            lines.append(f"{verb} {_fill(objects, len(indent) + len(verb) + 1, indent + INDENT)}")
         return lines
 
     def statement(self, triples: list) -> str:
@@ -179,6 +191,21 @@ class _Renderer:
             return subject + "\n" + " ;\n".join(INDENT + line for line in lines) + " ."
         rest = "".join(f" ;\n{INDENT}{line}" for line in lines[1:])
         return f"{subject} {lines[0]}{rest} ."
+
+
+def _fill(objects: list[str], column: int, continuation: str) -> str:
+    """Objects joined by ', ', wrapped at _WIDTH when a list is long (a
+    shape's twenty target classes) so that lines stay reviewable."""
+    if any("\n" in o for o in objects) or column + sum(len(o) + 2 for o in objects) <= _WIDTH:
+        return ", ".join(objects)
+    lines, current = [], objects[0]
+    for obj in objects[1:]:
+        if column + len(current) + len(obj) + 2 > _WIDTH:
+            lines.append(current + ",")
+            current, column = obj, len(continuation)
+        else:
+            current += ", " + obj
+    return f"\n{continuation}".join(lines + [current])
 
 
 def _predicate_key(predicate) -> tuple:
