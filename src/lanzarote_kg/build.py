@@ -6,6 +6,7 @@ commands and the tests call it. Every stage is timed for `make bench`.
 from __future__ import annotations
 
 import time
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -20,16 +21,6 @@ from .source import SourceText
 from .reasoning import Reasoner, infer
 from .validation import ShaclEngine, ValidationReport, validate
 from . import serialization as ser
-
-ARTIFACTS = (
-    "lanzarote-kg.trig",
-    "lanzarote-kg.nq",
-    "lanzarote-kg.ttl",
-    "lanzarote-kg-full.nt",
-    "lanzarote-kg.jsonld",
-    "validation-report.ttl",
-)
-
 
 @dataclass(frozen=True)
 class BuildOptions:
@@ -58,12 +49,20 @@ class BuildResult:
     engine_errors: list[str]
     quote_problems: list = field(default_factory=list)
     timings: dict[str, float] = field(default_factory=dict)
-    store: object = None  # pyoxigraph.Store of the four named graphs
+
+    @property
+    def store(self):
+        """The Oxigraph store of the four named graphs."""
+        return self.kg.store
+
+    @property
+    def blocking_checks(self) -> list[CheckFailure]:
+        return [c for c in self.check_failures if c.severity == "error"]
 
     @property
     def ok(self) -> bool:
-        blocking = [c for c in self.check_failures if c.severity == "error"]
-        return self.report.conforms and not blocking and not self.engine_errors and not self.quote_problems
+        return (self.report.conforms and not self.blocking_checks and not self.engine_errors
+                and not self.quote_problems)
 
     def counts(self) -> dict[str, int]:
         counts = {name.rsplit("/", 1)[-1]: self.kg.count(name) for name in Graphs.ALL}
@@ -71,21 +70,13 @@ class BuildResult:
         return counts
 
 
-class _Timer:
-    def __init__(self, timings: dict):
-        self.timings = timings
-
-    def __call__(self, name: str):
-        timer = self
-
-        class _Stage:
-            def __enter__(self):
-                self.start = time.perf_counter()
-
-            def __exit__(self, *exc):
-                timer.timings[name] = timer.timings.get(name, 0.0) + time.perf_counter() - self.start
-
-        return _Stage()
+@contextmanager
+def _stage(timings: dict, name: str):
+    start = time.perf_counter()
+    try:
+        yield
+    finally:
+        timings[name] = timings.get(name, 0.0) + time.perf_counter() - start
 
 
 def run_checks(layout: Layout, kg: KnowledgeGraph, engine: Engine = Engine.OXIGRAPH) -> list[CheckFailure]:
@@ -118,7 +109,9 @@ def _check_source(kg: KnowledgeGraph, source_path: Path | None) -> list:
 
 def run_build(layout: Layout, options: BuildOptions = BuildOptions()) -> BuildResult:
     timings: dict[str, float] = {}
-    stage = _Timer(timings)
+
+    def stage(name: str):
+        return _stage(timings, name)
     with stage("parse"):
         kg = load(layout)
     with stage("reason"):
@@ -129,7 +122,7 @@ def run_build(layout: Layout, options: BuildOptions = BuildOptions()) -> BuildRe
     with stage("check"):
         failures = run_checks(layout, kg, options.sparql_engine)
         quote_problems = _check_source(kg, options.source)
-    result = BuildResult(kg, report, failures, closure.engine_errors, quote_problems, timings, kg.store)
+    result = BuildResult(kg, report, failures, closure.engine_errors, quote_problems, timings)
     if options.out_dir is not None:
         with stage("serialize"):
             write_artifacts(result, options.out_dir)
@@ -181,7 +174,6 @@ def raise_if_failed(result: BuildResult) -> None:
         problems.append(f"{len(result.engine_errors)} OWL RL inconsistency report(s)")
     if result.quote_problems:
         problems.append(f"{len(result.quote_problems)} quote(s) not found in the source")
-    blocking = [c for c in result.check_failures if c.severity == "error"]
-    if blocking:
-        problems.append(f"{len(blocking)} failing data check(s)")
+    if result.blocking_checks:
+        problems.append(f"{len(result.blocking_checks)} failing data check(s)")
     raise BuildFailure("LKG-B001", "build failed: " + ", ".join(problems), failure_lines(result))
