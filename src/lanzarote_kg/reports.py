@@ -57,16 +57,16 @@ def _index_markdown(runs: list[ReportRun], skipped: list[SavedQuery]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def write_all(queries_dir: Path, store, out_dir: Path) -> list[ReportRun]:
+def write_all(queries_dir: Path, store, out_dir: Path, runner=None) -> list[ReportRun]:
     """Every report that needs no parameter (or has defaults for all), in
-    Markdown and CSV, plus index.html and index.md."""
+    Markdown and CSV, plus index.html and index.md. `runner` as in run_report."""
     runs, skipped = [], []
     labeller = Labeller(store_lookup(store))
     for query in catalogue(queries_dir):
         if any(p.default is None for p in query.parameters):
             skipped.append(query)
             continue
-        run = run_report(queries_dir, query.name, store)
+        run = run_report(queries_dir, query.name, store, runner=runner)
         runs.append(run)
         write_atomic(out_dir / f"{query.name}.md",
                      render(run.table, "md", labeller, query.title, query.question).encode("utf-8"))

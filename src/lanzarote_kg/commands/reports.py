@@ -25,10 +25,15 @@ def cmd_report(args: argparse.Namespace) -> int:
                               for p in query.parameters)
             print(f"{query.name}\t{query.title}" + (f"\t{params}" if params else ""))
         return 0
-    store = open_store(layout, Path(args.graph) if args.graph else None)
+    runner = None
+    if args.endpoint:  # the reports run on a remote SPARQL endpoint
+        from .triplestore import remote_report_source
+        store, runner = remote_report_source(args)
+    else:
+        store = open_store(layout, Path(args.graph) if args.graph else None)
     if args.all:
         out = Path(args.out or "dist/reports")
-        for run in write_all(layout.queries_dir, store, out):
+        for run in write_all(layout.queries_dir, store, out, runner=runner):
             print(f"{run.query.name}: {len(run.table.rows)} rows")
         print(f"wrote {out}/index.html")
         return 0
@@ -37,7 +42,7 @@ def cmd_report(args: argparse.Namespace) -> int:
     params = parse_params(args.param)
     labeller = Labeller(store_lookup(store))
     for name in args.names:
-        run = run_report(layout.queries_dir, name, store, params)
+        run = run_report(layout.queries_dir, name, store, params, runner=runner)
         text = render(run.table, args.format, labeller, run.query.title, run.query.question)
         if args.out:
             write_atomic(Path(args.out) / f"{name}.{_EXTENSIONS[args.format]}", text.encode("utf-8"))
@@ -59,4 +64,6 @@ def register(sub) -> None:
     report.add_argument("--format", choices=FORMATS, default="table")
     report.add_argument("--out", help="directory to write to (default: standard output; dist/reports with --all)")
     report.add_argument("--graph", help="a TriG or N-Quads file to query instead of dist/")
+    from .triplestore import add_endpoint_options
+    add_endpoint_options(report)
     report.set_defaults(func=cmd_report)

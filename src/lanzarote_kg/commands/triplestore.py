@@ -1,0 +1,181 @@
+"""serve, load: the graph in a SPARQL server; and the options with which
+`report` runs on a remote endpoint. These commands talk to servers, so they
+set up the network guard themselves: only the hosts they are given."""
+from __future__ import annotations
+
+import argparse
+import os
+import signal
+import socket
+import sys
+import urllib.parse
+from pathlib import Path
+
+from .. import netguard
+from ..errors import BuildFailure, UserError
+from .common import layout_of
+
+TRIG = "lanzarote-kg.trig"
+
+
+class _Terminated(Exception):
+    pass
+
+
+def _allow_only(urls) -> None:
+    """Reach only the hosts of these URLs. The guard sees the host name when
+    resolving and the address when connecting, so resolve before blocking."""
+    netguard.allow_network()
+    hosts: set[str] = set()
+    for host in filter(None, (urllib.parse.urlsplit(url).hostname for url in urls)):
+        hosts.add(host)
+        try:
+            hosts.update(str(info[4][0]) for info in socket.getaddrinfo(host, None))
+        except OSError:
+            pass  # reported, with the URL, on first use
+    netguard.block_network(allowed_hosts=tuple(sorted(hosts)))
+
+
+def _http_options(args: argparse.Namespace):
+    from ..remote import Credentials, HttpOptions
+
+    credentials = None
+    if args.password_env and not args.user:
+        raise UserError("LKG-T007", "--password-env needs --user")
+    if args.user:
+        password = ""
+        if args.password_env:
+            if args.password_env not in os.environ:
+                raise UserError("LKG-T007", f"environment variable {args.password_env} is not set (--password-env)")
+            password = os.environ[args.password_env]
+        credentials = Credentials(args.user, password)
+    return HttpOptions(timeout=args.timeout, retries=args.retries, credentials=credentials)
+
+
+def _http_arguments(parser: argparse.ArgumentParser, timeout: float) -> None:
+    parser.add_argument("--user", help="user name for HTTP authentication (Basic, or Digest when asked)")
+    parser.add_argument("--password-env", metavar="VAR",
+                        help="name of the environment variable holding the password (never the password itself)")
+    parser.add_argument("--timeout", type=float, default=timeout, metavar="S",
+                        help=f"seconds to wait on each request (default {timeout:g})")
+    parser.add_argument("--retries", type=int, default=3, metavar="N",
+                        help="retries on connection errors and HTTP 5xx, with exponential backoff (default 3)")
+
+
+# --- report --endpoint -----------------------------------------------------------
+
+def add_endpoint_options(parser: argparse.ArgumentParser) -> None:
+    group = parser.add_argument_group("remote endpoint")
+    group.add_argument("--endpoint", metavar="URL", help="run the reports on this SPARQL 1.1 query endpoint")
+    group.add_argument("--graph-base", metavar="IRI",
+                       help="base of the graph names on the server, if loaded with load --graph-base")
+    _http_arguments(group, 60.0)
+
+
+def remote_report_source(args: argparse.Namespace):
+    """(store, runner) for reports.run_report / write_all: the endpoint
+    answers the report queries and the label look-ups. The dataset is the
+    project's four named graphs (merged as the default graph, as locally),
+    whatever the server's own default graph is."""
+    from ..namespaces import Graphs
+    from ..remote import Dataset, HttpClient, RemoteStore, SparqlEndpoint, remote_runner
+    from ..triplestore import rename_graph
+
+    options = _http_options(args)
+    graphs = tuple(rename_graph(str(g), args.graph_base) for g in Graphs.ALL)
+    endpoint = SparqlEndpoint(args.endpoint, HttpClient(options), dataset=Dataset(graphs, graphs))
+    _allow_only([args.endpoint])
+    return RemoteStore(endpoint), remote_runner(endpoint)
+
+
+# --- load ------------------------------------------------------------------------
+
+def cmd_load(args: argparse.Namespace) -> int:
+    from ..triplestore import LoadOptions, Replace, load
+
+    layout = layout_of(args)
+    options = LoadOptions(
+        graph_store=args.graph_store, query_endpoint=args.query_endpoint, update_endpoint=args.update_endpoint,
+        file=Path(args.file) if args.file else layout.root / "dist" / TRIG, graph_base=args.graph_base,
+        replace=Replace(args.replace), content_type=args.content_type, http=_http_options(args))
+    _allow_only([u for u in (args.graph_store, args.query_endpoint, args.update_endpoint) if u])
+    report = load(options)
+    width = max([len("graph")] + [len(r.graph) for r in report.results])
+    print(f"{'graph':<{width}}  {'sent':>9}  {'found':>9}  {'seconds':>8}  status")
+    for r in report.results:
+        found = "-" if r.found is None else str(r.found)
+        print(f"{r.graph:<{width}}  {r.sent:>9}  {found:>9}  {r.seconds:>8.2f}  {'OK' if r.ok else 'FAILED'}")
+    sys.stdout.flush()
+    if report.error is not None:
+        raise report.error
+    failed = [r for r in report.results if not r.ok]
+    if failed:
+        raise BuildFailure("LKG-T011", f"{len(failed)} graph(s) do not hold what was sent",
+                           [f"{r.graph}: {r.problem}" for r in failed])
+    return 0
+
+
+# --- serve -----------------------------------------------------------------------
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    from ..server import HOST, LocalEndpoint, ServeOptions
+
+    netguard.block_network(allowed_hosts=(HOST,))
+    graph_file = Path(args.graph) if args.graph else layout_of(args).root / "dist" / TRIG
+    local = LocalEndpoint(ServeOptions(graph_file, args.port, args.writable))
+
+    def terminate(signum, frame):
+        raise _Terminated()
+    previous = signal.signal(signal.SIGTERM, terminate)
+    try:
+        server = local.start()
+        served = local.verify()
+        mode = "read-write" if args.writable else "read-only"
+        print(f"serving {graph_file} ({mode}): {len(served)} named graphs, {sum(n for _, n in served)} triples")
+        print(f"query endpoint: {server.query_url}")
+        if args.writable:
+            print(f"update endpoint: {server.update_url}\ngraph store: {server.store_url}")
+        print("queries without GRAPH see the union of all named graphs (--union-default-graph)")
+        print(f"store: {local.workdir} (removed on exit); press Ctrl-C to stop", flush=True)
+        status = server.process.wait()
+        raise UserError("LKG-T009", f"the Oxigraph server stopped (status {status}): {server.log_tail()}")
+    except KeyboardInterrupt:
+        return 130
+    except _Terminated:
+        return 0
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+        local.close()
+
+
+def register(sub) -> None:
+    serve = sub.add_parser("serve", help="a local SPARQL endpoint over the built graph (Oxigraph)",
+                           description="Load dist/lanzarote-kg.trig into a temporary Oxigraph store and serve it on "
+                           "127.0.0.1 only, read-only unless --writable. Queries without GRAPH see every named graph "
+                           "(--union-default-graph). Ctrl-C stops the server and removes the store.")
+    serve.add_argument("--port", type=int, default=7878, help="port on 127.0.0.1 (default 7878)")
+    serve.add_argument("--writable", action="store_true",
+                       help="also serve /update and /store (changes are lost when the server stops)")
+    serve.add_argument("--graph", metavar="FILE", help=f"a TriG or N-Quads file instead of dist/{TRIG}")
+    serve.set_defaults(func=cmd_serve, network=True)
+
+    load = sub.add_parser("load", help="load the named graphs into a SPARQL 1.1 server and verify them",
+                          description="Send each named graph with the SPARQL 1.1 Graph Store HTTP Protocol (PUT, so "
+                          "a reload replaces), then check through the query endpoint that each graph holds exactly "
+                          "the triples sent. By default each graph goes to a staging graph first and is moved into "
+                          "place with SPARQL Update MOVE, so a failed upload never touches the loaded graph. Exit 0 "
+                          "only when every graph is verified. See docs/TRIPLESTORE.md.")
+    load.add_argument("--graph-store", required=True, metavar="URL", help="Graph Store Protocol endpoint")
+    load.add_argument("--query-endpoint", required=True, metavar="URL", help="SPARQL query endpoint")
+    load.add_argument("--update-endpoint", metavar="URL",
+                      help="SPARQL update endpoint (default: derived from --graph-store for Oxigraph, Fuseki, "
+                      "GraphDB and Virtuoso)")
+    load.add_argument("--graph-base", metavar="IRI", help="replace the graph names' base https://w3id.org/lanzarote-kg/graph/")
+    load.add_argument("--file", help=f"a TriG or N-Quads file (default dist/{TRIG})")
+    load.add_argument("--replace", choices=["staged", "direct"], default="staged",
+                      help="staged: via a staging graph and MOVE (default); direct: PUT in place, only for servers "
+                      "whose PUT is atomic (Oxigraph 0.5.13)")
+    load.add_argument("--content-type", choices=["application/n-triples", "text/turtle"],
+                      default="application/n-triples", help="media type of the payload (N-Triples either way)")
+    _http_arguments(load, 300.0)
+    load.set_defaults(func=cmd_load, network=True)
