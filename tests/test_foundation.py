@@ -169,3 +169,17 @@ def test_every_class_with_instances_is_targeted_by_a_shape(build_result):
             untargeted.append(str(cls))
     assert untargeted == []
     assert len(used) > 30
+
+
+def test_every_quote_occurs_verbatim_in_the_source(build_result, source_path):
+    """Each passage's quote is found in the paper's text, inside its line
+    range (white space normalised, number-only lines skipped)."""
+    from lanzarote_kg.quotes import verify_quotes
+    from lanzarote_kg.source import SourceText
+
+    source = SourceText(source_path)
+    assert source.sha256 == "b53d54781f617be51496c205a22223f3ab30d1a70d325e5d6a708c8f57e1cc90"
+    assert [p.line() for p in verify_quotes(build_result.store, source)] == []
+    passages = build_result.store.query(
+        "SELECT (COUNT(DISTINCT ?p) AS ?n) WHERE { GRAPH ?g { ?p <https://w3id.org/lanzarote-kg/ontology#quote> ?q } }")
+    assert int(next(iter(passages))["n"].value) > 1000

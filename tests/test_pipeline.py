@@ -139,3 +139,21 @@ def test_queries_that_could_reach_out_are_refused(layout, tmp_path):
     completed = run_cli("query", str(query))
     assert completed.returncode == 2
     assert "LKG-Q012" in completed.stderr
+
+
+def test_a_quote_not_in_the_source_fails_the_build_naming_its_node(project, source_path):
+    # "10 July 2010" becomes "11 July 2010": no longer what the paper prints.
+    _edit(project, CONVENTION, "(Spain) on 25 October 2007 and entered into force on 10 July 2010\"",
+          "(Spain) on 25 October 2007 and entered into force on 11 July 2010\"")
+    completed = run_cli("build", "--out", str(project / "dist"), "--source", str(source_path), root=project)
+    assert completed.returncode == 1, completed.stderr
+    assert "1 quote(s) not found in the source" in completed.stderr
+    assert "https://w3id.org/lanzarote-kg/id/instrument/lanzarote-convention" in completed.stderr
+
+
+def test_a_different_source_text_is_refused(project, source_path, tmp_path):
+    altered = tmp_path / "paper.txt"
+    altered.write_bytes(source_path.read_bytes() + b"\nan extra line\n")
+    completed = run_cli("validate", "--source", str(altered), root=project)
+    assert completed.returncode == 1
+    assert "LKG-B002" in completed.stderr and "SHA-256" in completed.stderr
