@@ -15,7 +15,7 @@ from .params import bind_parameters
 from .reasoning import Reasoner
 from .validation import ShaclEngine
 
-STAGES = ("parse", "reason", "validate", "check", "serialize")
+STAGES = ("parse", "reason", "validate", "check", "serialize", "write")
 
 
 def _median_timings(layout: Layout, options: BuildOptions, repeat: int) -> tuple[dict, object]:
@@ -23,7 +23,8 @@ def _median_timings(layout: Layout, options: BuildOptions, repeat: int) -> tuple
     for _ in range(repeat):
         result = run_build(layout, options)
         runs.append(result.timings)
-    return {stage: statistics.median(run.get(stage, 0.0) for run in runs) for stage in STAGES}, result
+    medians = {stage: statistics.median(run.get(stage, 0.0) for run in runs) for stage in (*STAGES, "total")}
+    return medians, result
 
 
 def bench_build(layout: Layout, out: Path, repeat: int) -> object:
@@ -39,12 +40,13 @@ def bench_build(layout: Layout, out: Path, repeat: int) -> object:
     print(f"{'stage':<10} {'default':>9} {'reference':>10} {'ratio':>7}   engines")
     engines = {"parse": "Oxigraph | Oxigraph", "reason": "reasonable | owlrl",
                "validate": "pyshacl-turbo | pyshacl", "check": "Oxigraph SPARQL | rdflib SPARQL",
-               "serialize": "Oxigraph | Oxigraph"}
+               "serialize": "Oxigraph | Oxigraph", "write": "files | files"}
     for stage in STAGES:
         ratio = reference[stage] / fast[stage] if fast[stage] > 0 else float("nan")
         print(f"{stage:<10} {fast[stage]:>9.3f} {reference[stage]:>10.3f} {ratio:>6.1f}x   {engines[stage]}")
-    total_fast, total_reference = sum(fast.values()), sum(reference.values())
-    print(f"{'total':<10} {total_fast:>9.3f} {total_reference:>10.3f} {total_reference / total_fast:>6.1f}x")
+    # Validation runs beside check and serialize, so the wall time is less than the sum.
+    print(f"{'wall':<10} {fast['total']:>9.3f} {reference['total']:>10.3f} {reference['total'] / fast['total']:>6.1f}x"
+          "   whole build in the process (validation overlaps check and serialize)")
     return result
 
 

@@ -46,7 +46,8 @@ def ntriples(triples) -> bytes:
 
 
 def nquads(quads) -> bytes:
-    return sorted_lines(ox.serialize(list(quads), format=ox.RdfFormat.N_QUADS).decode("utf-8"))
+    """The quads as given: already sorted, graph by graph."""
+    return ox.serialize(list(quads), format=ox.RdfFormat.N_QUADS)
 
 
 def turtle(triples, prefixes: dict) -> bytes:
