@@ -36,6 +36,14 @@ class BuiltGraph:
         return [tuple(None if term is None else str(term) for term in row) for row in table.rows]
 
 
+@pytest.fixture()
+def project(tmp_path: Path) -> Path:
+    """A throw-away copy of the project's inputs, for tests that change them."""
+    from helpers import copy_project
+
+    return copy_project(tmp_path / "project")
+
+
 @pytest.fixture(scope="session")
 def layout() -> Layout:
     return Layout(ROOT)

@@ -22,3 +22,11 @@ def run_cli(*args: str, root: Path = ROOT, env: dict | None = None, cwd: Path | 
     environment.update(env or {})
     return subprocess.run([sys.executable, "-m", "lanzarote_kg", "--root", str(root), *args],
                           capture_output=True, text=True, env=environment, cwd=cwd or root, timeout=600)
+
+
+def edit_file(project: Path, relative: Path, old: str, new: str) -> None:
+    """Replace the first occurrence of `old` in a file of a project copy."""
+    path = project / relative
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"fixture text not found in {relative}: {old!r}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers import copy_project, run_cli
+from helpers import edit_file, run_cli
 from lanzarote_kg import netguard
 from lanzarote_kg.build import BuildOptions, run_build
 from lanzarote_kg.errors import BuildFailure
@@ -18,21 +18,11 @@ CONVENTION = Path("data/instruments/lanzarote-convention.ttl")
 OBLIGATION_38_4 = "https://w3id.org/lanzarote-kg/id/obligation/lanzarote-convention/article-38-4"
 
 
-@pytest.fixture()
-def project(tmp_path: Path) -> Path:
-    return copy_project(tmp_path / "project")
-
-
-def _edit(project: Path, relative: Path, old: str, new: str) -> None:
-    path = project / relative
-    text = path.read_text(encoding="utf-8")
-    assert old in text, f"fixture text not found in {relative}"
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
 def test_injected_shacl_violation_fails_the_build_naming_the_focus_node(project):
     # Remove the requirement of the Article 38(4) obligation: its shape demands exactly one.
-    _edit(project, CONVENTION,
+    edit_file(project, CONVENTION,
           '    lkg:requirement "Each Party endeavours to integrate prevention',
           '    rdfs:comment "Each Party endeavours to integrate prevention')
     completed = run_cli("build", "--out", str(project / "dist"), root=project)
@@ -143,7 +133,7 @@ def test_queries_that_could_reach_out_are_refused(layout, tmp_path):
 
 def test_a_quote_not_in_the_source_fails_the_build_naming_its_node(project, source_path):
     # "10 July 2010" becomes "11 July 2010": no longer what the paper prints.
-    _edit(project, CONVENTION, "(Spain) on 25 October 2007 and entered into force on 10 July 2010\"",
+    edit_file(project, CONVENTION, "(Spain) on 25 October 2007 and entered into force on 10 July 2010\"",
           "(Spain) on 25 October 2007 and entered into force on 11 July 2010\"")
     completed = run_cli("build", "--out", str(project / "dist"), "--source", str(source_path), root=project)
     assert completed.returncode == 1, completed.stderr

@@ -34,11 +34,17 @@ def test_the_catalogue_holds_every_required_report_with_its_metadata():
         assert _sidecar(query.name).exists(), f"{query.name}: no sidecar {query.name}.expect.toml"
 
 
-@pytest.mark.parametrize("name", REPORTS)
-def test_report_gives_the_papers_answer(kg, name):
+def _prepared(kg, name: str):
+    """The report, its sidecar, and its parameters bound as the sidecar says."""
     query = find(QUERIES, name)
     expectation = load_expectation(_sidecar(name))
     bindings = bind_parameters(query, {k: str(v) for k, v in expectation.params.items()}, kg.result.store)
+    return query, expectation, bindings
+
+
+@pytest.mark.parametrize("name", REPORTS)
+def test_report_gives_the_papers_answer(kg, name):
+    query, expectation, bindings = _prepared(kg, name)
     table = select_oxigraph(kg.result.store, query.text, bindings)
     label = Labeller(store_lookup(kg.result.store))
     assert problems(expectation, table.variables, table.rows, label) == []
@@ -46,9 +52,7 @@ def test_report_gives_the_papers_answer(kg, name):
 
 @pytest.mark.parametrize("name", REPORTS)
 def test_report_rows_are_the_same_on_oxigraph_and_rdflib(kg, name):
-    query = find(QUERIES, name)
-    expectation = load_expectation(_sidecar(name))
-    bindings = bind_parameters(query, {k: str(v) for k, v in expectation.params.items()}, kg.result.store)
+    query, _expectation, bindings = _prepared(kg, name)
     fast = select_oxigraph(kg.result.store, query.text, bindings)
     reference = select_rdflib(kg.graph, query.text, bindings)
     assert fast.variables == reference.variables

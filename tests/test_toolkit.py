@@ -18,7 +18,7 @@ from rdflib import Graph
 from rdflib.compare import isomorphic
 from rdflib.namespace import OWL, RDF, RDFS
 
-from helpers import ROOT, copy_project, run_cli
+from helpers import ROOT, edit_file, run_cli
 from lanzarote_kg.dl_reasoner import java_executable, run_dl
 from lanzarote_kg.layout import Layout
 from lanzarote_kg.qc import QcOptions, run_qc
@@ -31,16 +31,6 @@ INTERVENTIONS = Path("ontology/interventions.ttl")
 REPO_TURTLE = turtle_files([ROOT / "ontology", ROOT / "data"])
 
 
-@pytest.fixture()
-def project(tmp_path: Path) -> Path:
-    return copy_project(tmp_path / "project")
-
-
-def _edit(project: Path, relative: Path, old: str, new: str) -> None:
-    path = project / relative
-    text = path.read_text(encoding="utf-8")
-    assert old in text, f"fixture text not found in {relative}: {old!r}"
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
 def _line_of(project: Path, relative: Path, start: str) -> str:
@@ -74,8 +64,8 @@ def test_qc_on_the_project_has_no_error_finding_and_names_terms_by_label(layout)
 
 
 def test_qc_catches_a_missing_definition_and_a_duplicate_label_by_name(project):
-    _edit(project, INTERVENTIONS, _line_of(project, INTERVENTIONS, 'skos:definition "A prize or recognition'), "")
-    _edit(project, INTERVENTIONS, 'rdfs:label "method"@en', 'rdfs:label "award"@en')
+    edit_file(project, INTERVENTIONS, _line_of(project, INTERVENTIONS, 'skos:definition "A prize or recognition'), "")
+    edit_file(project, INTERVENTIONS, 'rdfs:label "method"@en', 'rdfs:label "award"@en')
     completed = run_cli("qc", root=project)
     assert completed.returncode == 1, completed.stdout + completed.stderr
     rows = completed.stdout.splitlines()
@@ -279,8 +269,8 @@ def test_diff_reports_exactly_the_added_the_undefined_and_the_restricted_terms(p
     with (project / "ontology" / "interventions.ttl").open("a", encoding="utf-8") as handle:
         handle.write('\nlkg:HotlineService a owl:Class ; rdfs:label "hotline service"@en ;\n'
                      '    skos:definition "A helpline."@en ; rdfs:subClassOf lkg:Intervention .\n')
-    _edit(project, INTERVENTIONS, _line_of(project, INTERVENTIONS, 'skos:definition "The actor that gives an award'), "")
-    _edit(project, Path("ontology/instruments.ttl"), "owl:hasValue ikind:statute", "owl:hasValue ikind:convention")
+    edit_file(project, INTERVENTIONS, _line_of(project, INTERVENTIONS, 'skos:definition "The actor that gives an award'), "")
+    edit_file(project, Path("ontology/instruments.ttl"), "owl:hasValue ikind:statute", "owl:hasValue ikind:convention")
     started = time.perf_counter()
     diff = run_diff(ROOT, DiffOptions(old=str(ROOT / "ontology"), new=str(project / "ontology")))
     assert time.perf_counter() - started < 20
