@@ -21,10 +21,14 @@ def parts_by_extent(graph: Graph) -> list[tuple[str, int, int]]:
     return sorted(parts, key=lambda p: (p[2] - p[1], p[0]))
 
 
-def part_for_lines(layout: Layout, start: int, end: int) -> str:
+def load_parts(layout: Layout) -> list[tuple[str, int, int]]:
+    """The paper's parts as data/paper/structure.ttl records them."""
+    return parts_by_extent(parse_turtle(layout.data_dir / "paper" / "structure.ttl"))
+
+
+def part_for_lines(parts: list[tuple[str, int, int]], start: int, end: int) -> str:
     """The narrowest part that contains the whole line range."""
-    graph = parse_turtle(layout.data_dir / "paper" / "structure.ttl")
-    for name, part_start, part_end in parts_by_extent(graph):
+    for name, part_start, part_end in parts:
         if part_start <= start and end <= part_end:
             return name
     return "?"

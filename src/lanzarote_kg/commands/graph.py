@@ -89,15 +89,16 @@ def cmd_query(args: argparse.Namespace) -> int:
 
 def cmd_cite(args: argparse.Namespace) -> int:
     from ..source import SourceText
-    from ..structure import part_for_lines
+    from ..structure import load_parts, part_for_lines
 
     layout = layout_of(args)
     source = SourceText(source_path(args, layout, required=True))
     hits = source.locate(args.quote)
     if not hits:
         raise UserError("LKG-E011", f"quote not found in {source.path}: {args.quote!r}")
+    parts = load_parts(layout)
     for hit in hits:
-        print(f"lines {hit.start_line}-{hit.end_line}\tpart:{part_for_lines(layout, hit.start_line, hit.end_line)}")
+        print(f"lines {hit.start_line}-{hit.end_line}\tpart:{part_for_lines(parts, hit.start_line, hit.end_line)}")
     return 0
 
 
