@@ -9,7 +9,7 @@ STAMP := $(VENV)/.installed-stamp
 OUT ?= dist
 KG := $(BIN)/lanzarote-kg
 
-.PHONY: run test install build validate reports qc reason-dl docs fmt-check pytest bench clean help
+.PHONY: run test install build validate reports qc reason-dl docs fmt-check lint-imports pytest bench clean help
 
 help:
 	@echo "make run     build, validate and write the reports into $(OUT)/"
@@ -51,10 +51,14 @@ docs: install
 fmt-check: install
 	$(KG) fmt --check
 
+# The import layers of docs/ARCHITECTURE.md (import-linter, pyproject.toml).
+lint-imports: install
+	$(BIN)/lint-imports --no-cache
+
 pytest: install
 	$(BIN)/python -m pytest
 
-test: build reports qc pytest
+test: lint-imports build reports qc pytest
 
 bench: install
 	$(BIN)/python -m lanzarote_kg.bench

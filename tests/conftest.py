@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 from rdflib import Graph
 
-from lanzarote_kg.build import BuildOptions, BuildResult, run_build
-from lanzarote_kg.engines import select_oxigraph
-from lanzarote_kg.layout import Layout
-from lanzarote_kg.namespaces import PREFIXES
+from lanzarote_kg.pipeline.build import BuildOptions, BuildResult, run_build
+from lanzarote_kg.sparql.engines import select_oxigraph
+from lanzarote_kg.core.layout import Layout
+from lanzarote_kg.core.namespaces import PREFIXES
 
 ROOT = Path(__file__).resolve().parents[1]
 

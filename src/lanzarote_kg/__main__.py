@@ -1,3 +1,3 @@
-from .cli import main
+from lanzarote_kg.cli import main
 
 raise SystemExit(main())

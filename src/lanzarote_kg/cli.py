@@ -10,8 +10,9 @@ import importlib
 import pkgutil
 import sys
 
-from . import commands, netguard
-from .errors import BuildFailure, UserError
+from lanzarote_kg import commands
+from lanzarote_kg.core import netguard
+from lanzarote_kg.core.errors import BuildFailure, UserError
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -4,8 +4,8 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from ..errors import UserError
-from ..layout import Layout, find_root
+from lanzarote_kg.core.errors import UserError
+from lanzarote_kg.core.layout import Layout, find_root
 
 
 def layout_of(args: argparse.Namespace) -> Layout:

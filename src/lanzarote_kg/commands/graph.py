@@ -5,7 +5,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from ..errors import UserError
+from lanzarote_kg.core.errors import UserError
 from .common import layout_of, parse_params, source_path
 
 
@@ -31,9 +31,9 @@ def _print_summary(result, out: Path | None, source: Path | None) -> None:
 
 
 def _run(args: argparse.Namespace, out: Path | None):
-    from ..build import BuildOptions, run_build
-    from ..reasoning import Reasoner
-    from ..validation import ShaclEngine
+    from lanzarote_kg.pipeline.build import BuildOptions, run_build
+    from lanzarote_kg.pipeline.reasoning import Reasoner
+    from lanzarote_kg.pipeline.validation import ShaclEngine
 
     layout = layout_of(args)
     source = source_path(args, layout, required=False)
@@ -44,7 +44,7 @@ def _run(args: argparse.Namespace, out: Path | None):
 
 
 def cmd_build(args: argparse.Namespace) -> int:
-    from ..build import raise_if_failed
+    from lanzarote_kg.pipeline.build import raise_if_failed
 
     out = Path(args.out)
     result, source = _run(args, out)
@@ -54,7 +54,7 @@ def cmd_build(args: argparse.Namespace) -> int:
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
-    from ..build import raise_if_failed
+    from lanzarote_kg.pipeline.build import raise_if_failed
 
     result, source = _run(args, None)
     for violation in result.report.violations:
@@ -66,11 +66,11 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
 
 def cmd_query(args: argparse.Namespace) -> int:
-    from ..access import graph_from_store, open_store
-    from ..catalogue import read_query
-    from ..engines import Engine, select_oxigraph, select_rdflib
-    from ..params import bind_parameters
-    from ..results import Labeller, graph_lookup, render, store_lookup
+    from lanzarote_kg.pipeline.access import graph_from_store, open_store
+    from lanzarote_kg.sparql.catalogue import read_query
+    from lanzarote_kg.sparql.engines import Engine, select_oxigraph, select_rdflib
+    from lanzarote_kg.sparql.params import bind_parameters
+    from lanzarote_kg.sparql.results import Labeller, graph_lookup, render, store_lookup
 
     layout = layout_of(args)
     saved = read_query(Path(args.file))
@@ -88,8 +88,8 @@ def cmd_query(args: argparse.Namespace) -> int:
 
 
 def cmd_cite(args: argparse.Namespace) -> int:
-    from ..source import SourceText
-    from ..structure import load_parts, part_for_lines
+    from lanzarote_kg.pipeline.source import SourceText
+    from lanzarote_kg.pipeline.structure import load_parts, part_for_lines
 
     layout = layout_of(args)
     source = SourceText(source_path(args, layout, required=True))
@@ -112,7 +112,7 @@ def _engine_options(parser: argparse.ArgumentParser) -> None:
 
 
 def register(sub) -> None:
-    from ..results import FORMATS
+    from lanzarote_kg.sparql.results import FORMATS
 
     build = sub.add_parser("build", help="load, reason, validate and write the artifacts to dist/",
                            description="Load ontology, vocabularies and data into named graphs, compute the OWL 2 RL "

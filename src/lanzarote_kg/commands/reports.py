@@ -5,18 +5,18 @@ import argparse
 import sys
 from pathlib import Path
 
-from ..errors import UserError
+from lanzarote_kg.core.errors import UserError
 from .common import layout_of, parse_params
 
 _EXTENSIONS = {"table": "txt", "md": "md", "html": "html", "csv": "csv", "tsv": "tsv", "json": "srj"}
 
 
 def cmd_report(args: argparse.Namespace) -> int:
-    from ..access import open_store
-    from ..catalogue import catalogue
-    from ..reports import run_report, write_all
-    from ..results import Labeller, render, store_lookup
-    from ..serialization import write_atomic
+    from lanzarote_kg.pipeline.access import open_store
+    from lanzarote_kg.sparql.catalogue import catalogue
+    from lanzarote_kg.reports.runner import run_report, write_all
+    from lanzarote_kg.sparql.results import Labeller, render, store_lookup
+    from lanzarote_kg.pipeline.serialization import write_atomic
 
     layout = layout_of(args)
     if args.list:
@@ -52,7 +52,7 @@ def cmd_report(args: argparse.Namespace) -> int:
 
 
 def register(sub) -> None:
-    from ..results import FORMATS
+    from lanzarote_kg.sparql.results import FORMATS
 
     report = sub.add_parser("report", help="run the canned reports (queries/*.rq) by name",
                             description="Run saved reports by name. --list shows them; --all writes every report that "

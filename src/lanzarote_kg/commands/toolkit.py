@@ -8,12 +8,12 @@ import datetime as dt
 import sys
 from pathlib import Path
 
-from ..errors import UserError
+from lanzarote_kg.core.errors import UserError
 from .common import layout_of
 
 
 def cmd_qc(args: argparse.Namespace) -> int:
-    from ..qc import QcOptions, render, run_qc
+    from lanzarote_kg.toolkit.qc import QcOptions, render, run_qc
 
     layout = layout_of(args)
     report = run_qc(layout, QcOptions(fail_on=args.fail_on))
@@ -24,7 +24,7 @@ def cmd_qc(args: argparse.Namespace) -> int:
 
 
 def cmd_reason_dl(args: argparse.Namespace) -> int:
-    from ..dl_reasoner import DLOptions, render, run_dl
+    from lanzarote_kg.toolkit.dl_reasoner import DLOptions, render, run_dl
 
     result = run_dl(layout_of(args), DLOptions(java=args.java))
     sys.stdout.write(render(result))
@@ -32,7 +32,7 @@ def cmd_reason_dl(args: argparse.Namespace) -> int:
 
 
 def cmd_fmt(args: argparse.Namespace) -> int:
-    from ..turtle_format import FormatOptions, format_file, turtle_files
+    from lanzarote_kg.toolkit.turtle_format import FormatOptions, format_file, turtle_files
 
     layout = layout_of(args)
     paths = [Path(p) for p in args.paths] or [layout.ontology_dir, layout.data_dir]
@@ -49,13 +49,13 @@ def cmd_fmt(args: argparse.Namespace) -> int:
 
 
 def cmd_diff(args: argparse.Namespace) -> int:
-    from ..semantic_diff import WORKING_TREE, DiffOptions, render_markdown, run_diff
+    from lanzarote_kg.toolkit.semantic_diff import WORKING_TREE, DiffOptions, render_markdown, run_diff
 
     layout = layout_of(args)
     diff = run_diff(layout.root, DiffOptions(old=args.old, new=args.new or WORKING_TREE))
     text = render_markdown(diff)
     if args.out:
-        from ..serialization import write_atomic
+        from lanzarote_kg.pipeline.serialization import write_atomic
         write_atomic(Path(args.out), text.encode("utf-8"))
     else:
         sys.stdout.write(text)
@@ -63,7 +63,7 @@ def cmd_diff(args: argparse.Namespace) -> int:
 
 
 def cmd_docs(args: argparse.Namespace) -> int:
-    from ..docs import DocsOptions, build_docs
+    from lanzarote_kg.toolkit.docs import DocsOptions, build_docs
 
     result = build_docs(layout_of(args), DocsOptions(out_dir=Path(args.out)))
     print(f"wrote {result.index} ({result.classes} classes, {result.schemes} concept schemes) and {result.overview}")
@@ -71,7 +71,7 @@ def cmd_docs(args: argparse.Namespace) -> int:
 
 
 def cmd_version(args: argparse.Namespace) -> int:
-    from ..versioning import BumpOptions, VersionFiles, bump, current_version
+    from lanzarote_kg.toolkit.versioning import BumpOptions, VersionFiles, bump, current_version
 
     files = VersionFiles.of(layout_of(args).root)
     if not args.bump:
@@ -87,8 +87,8 @@ def cmd_version(args: argparse.Namespace) -> int:
 
 
 def register(sub) -> None:
-    from ..qc import FORMATS, SEVERITIES
-    from ..versioning import PARTS
+    from lanzarote_kg.toolkit.qc import FORMATS, SEVERITIES
+    from lanzarote_kg.toolkit.versioning import PARTS
 
     qc = sub.add_parser("qc", help="QC report on the ontology, vocabularies and shapes (queries/qc/*.rq)",
                         description="Run every check of queries/qc/ (SPARQL binding ?entity ?property ?value, with "

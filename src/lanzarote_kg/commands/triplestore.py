@@ -11,8 +11,8 @@ import sys
 import urllib.parse
 from pathlib import Path
 
-from .. import netguard
-from ..errors import BuildFailure, UserError
+from lanzarote_kg.core import netguard
+from lanzarote_kg.core.errors import BuildFailure, UserError
 from .common import layout_of
 
 TRIG = "lanzarote-kg.trig"
@@ -37,7 +37,7 @@ def _allow_only(urls) -> None:
 
 
 def _http_options(args: argparse.Namespace):
-    from ..remote import Credentials, HttpOptions
+    from lanzarote_kg.triplestore.http_client import Credentials, HttpOptions
 
     credentials = None
     if args.password_env and not args.user:
@@ -77,9 +77,11 @@ def remote_report_source(args: argparse.Namespace):
     answers the report queries and the label look-ups. The dataset is the
     project's four named graphs (merged as the default graph, as locally),
     whatever the server's own default graph is."""
-    from ..namespaces import Graphs
-    from ..remote import Dataset, HttpClient, RemoteStore, SparqlEndpoint, remote_runner
-    from ..triplestore import rename_graph
+    from lanzarote_kg.core.namespaces import Graphs
+    from lanzarote_kg.triplestore.http_client import HttpClient
+    from lanzarote_kg.triplestore.remote_reports import RemoteStore, remote_runner
+    from lanzarote_kg.triplestore.sparql_protocol import Dataset, SparqlEndpoint
+    from lanzarote_kg.triplestore.loader import rename_graph
 
     options = _http_options(args)
     graphs = tuple(rename_graph(str(g), args.graph_base) for g in Graphs.ALL)
@@ -91,7 +93,7 @@ def remote_report_source(args: argparse.Namespace):
 # --- load ------------------------------------------------------------------------
 
 def cmd_load(args: argparse.Namespace) -> int:
-    from ..triplestore import LoadOptions, Replace, load
+    from lanzarote_kg.triplestore.loader import LoadOptions, Replace, load
 
     layout = layout_of(args)
     options = LoadOptions(
@@ -118,7 +120,7 @@ def cmd_load(args: argparse.Namespace) -> int:
 # --- serve -----------------------------------------------------------------------
 
 def cmd_serve(args: argparse.Namespace) -> int:
-    from ..server import HOST, LocalEndpoint, ServeOptions
+    from lanzarote_kg.triplestore.server import HOST, LocalEndpoint, ServeOptions
 
     netguard.block_network(allowed_hosts=(HOST,))
     graph_file = Path(args.graph) if args.graph else layout_of(args).root / "dist" / TRIG

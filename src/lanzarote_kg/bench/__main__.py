@@ -1,0 +1,3 @@
+from lanzarote_kg.bench.build_bench import main
+
+raise SystemExit(main())

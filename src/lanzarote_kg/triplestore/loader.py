@@ -1,0 +1,262 @@
+"""Loading the built graph into a SPARQL 1.1 server, and proving it arrived.
+
+Each named graph of the TriG (or N-Quads) file is sent with the SPARQL 1.1
+Graph Store HTTP Protocol: an HTTP PUT of N-Triples to GRAPHSTORE?graph=IRI,
+which replaces the graph, so a reload never duplicates. Then the query
+endpoint must show exactly the triples sent: the same number of triples,
+and the same set of the triples without blank nodes (blank nodes get new
+identities on the server, so those are only counted).
+
+Never lose data. A plain PUT is only safe where the server replaces the
+graph atomically; Oxigraph 0.5.13 does (tested in tests/engine/triplestore/test_triplestore.py),
+but Oxigraph up to at least 0.5.9 cleared the graph before parsing the body
+(oxigraph/oxigraph issue #1895, fixed by PR #1896), and other servers do not
+promise it. So the default, `staged`, sends the graph to a staging graph,
+checks it there, and moves it into place with one SPARQL Update `MOVE`,
+which a transactional server applies entirely or not at all; a failed or
+interrupted upload only ever touches the staging graph. `direct` PUTs in
+place, for servers known to replace atomically.
+"""
+from __future__ import annotations
+
+import time
+import urllib.parse
+from dataclasses import dataclass, field
+from enum import Enum
+from pathlib import Path
+from typing import Callable
+
+import pyoxigraph as ox
+
+from lanzarote_kg.core.errors import UserError
+from lanzarote_kg.core.namespaces import BASE
+from lanzarote_kg.triplestore.http_client import HttpClient, HttpOptions, check_url, display_url
+from lanzarote_kg.triplestore.sparql_protocol import SparqlEndpoint
+
+GRAPH_BASE = BASE + "graph/"
+STAGING_SUFFIX = "-staging"
+CONTENT_TYPES = ("application/n-triples", "text/turtle")  # N-Triples is Turtle too, for servers that want Turtle
+
+# Where a server's SPARQL Update endpoint sits next to its Graph Store endpoint
+# (see docs/TRIPLESTORE.md for the sources).
+_UPDATE_NEXT_TO_STORE = (
+    ("/store", "/update"),  # Oxigraph
+    ("/data", "/update"),  # Fuseki
+    ("/rdf-graphs/service", "/statements"),  # GraphDB, RDF4J
+    ("/sparql-graph-crud-auth", "/sparql-auth"),  # Virtuoso
+    ("/sparql-graph-crud", "/sparql"),  # Virtuoso
+)
+
+
+class Replace(str, Enum):
+    STAGED = "staged"  # PUT to a staging graph, check it, MOVE it into place
+    DIRECT = "direct"  # PUT in place: only where the server's PUT is atomic
+
+
+@dataclass(frozen=True)
+class LoadOptions:
+    graph_store: str
+    query_endpoint: str
+    update_endpoint: str | None = None  # None: derived from graph_store for known servers
+    file: Path = Path("dist/lanzarote-kg.trig")
+    graph_base: str | None = None  # replaces GRAPH_BASE in the graph names
+    replace: Replace = Replace.STAGED
+    content_type: str = CONTENT_TYPES[0]
+    http: HttpOptions = HttpOptions()
+
+
+@dataclass
+class GraphPayload:
+    name: str  # the graph IRI on the server
+    triples: list[str]  # N-Triples statements, without the final " ."
+    ground: set[str]  # the statements without blank nodes
+
+    @property
+    def body(self) -> bytes:
+        return "".join(t + " .\n" for t in self.triples).encode("utf-8")
+
+
+@dataclass
+class GraphResult:
+    graph: str
+    sent: int
+    found: int | None = None
+    seconds: float = 0.0
+    problem: str = ""
+    stages: dict[str, float] = field(default_factory=dict)  # seconds spent in put, move, verify
+
+    @property
+    def ok(self) -> bool:
+        return self.found == self.sent and not self.problem
+
+
+@dataclass
+class LoadReport:
+    results: list[GraphResult] = field(default_factory=list)
+    error: UserError | None = None  # what stopped the load, if anything
+
+    @property
+    def ok(self) -> bool:
+        return self.error is None and all(r.ok for r in self.results)
+
+
+def rename_graph(name: str, graph_base: str | None) -> str:
+    if graph_base and name.startswith(GRAPH_BASE):
+        return graph_base + name[len(GRAPH_BASE):]
+    return name
+
+
+def read_graphs(path: Path, graph_base: str | None = None) -> list[GraphPayload]:
+    """The named graphs of a TriG or N-Quads file, in file order."""
+    fmt = {".trig": ox.RdfFormat.TRIG, ".nq": ox.RdfFormat.N_QUADS}.get(path.suffix)
+    if fmt is None:
+        raise UserError("LKG-T010", f"{path}: expected a .trig or .nq file with named graphs")
+    if not path.exists():
+        raise UserError("LKG-T001", f"{path}: not found (run `lanzarote-kg build` first)")
+    graphs: dict[str, tuple[set, set]] = {}
+    try:
+        for quad in ox.parse(path=str(path), format=fmt):
+            if not isinstance(quad.graph_name, ox.NamedNode):
+                raise UserError("LKG-T010", f"{path}: triples outside a named graph; the loader sends named graphs only")
+            triple = quad.triple
+            statements, ground = graphs.setdefault(quad.graph_name.value, (set(), set()))
+            line = str(triple)
+            statements.add(line)
+            if not isinstance(triple.subject, ox.BlankNode) and not isinstance(triple.object, ox.BlankNode):
+                ground.add(line)
+    except SyntaxError as exc:
+        raise UserError("LKG-E003", f"{path}: {exc}") from None
+    return [GraphPayload(rename_graph(name, graph_base), sorted(statements), ground)
+            for name, (statements, ground) in graphs.items()]
+
+
+def update_endpoint_for(graph_store: str) -> str | None:
+    parts = urllib.parse.urlsplit(graph_store)
+    for store_path, update_path in _UPDATE_NEXT_TO_STORE:
+        if parts.path.rstrip("/").endswith(store_path):
+            path = parts.path.rstrip("/")[: -len(store_path)] + update_path
+            return urllib.parse.urlunsplit((parts.scheme, parts.netloc, path, "", ""))
+    return None
+
+
+def _iri(name: str) -> str:
+    if any(c in name for c in '<>"{}|^`\\ \n\t'):
+        raise UserError("LKG-T006", f"graph name {name!r} is not an IRI")
+    return f"<{name}>"
+
+
+class Loader:
+    def __init__(self, options: LoadOptions, log: Callable[[str], None] | None = None):
+        check_url(options.graph_store, "--graph-store")
+        if options.content_type not in CONTENT_TYPES:
+            raise UserError("LKG-T006", f"content type {options.content_type!r}: use one of {', '.join(CONTENT_TYPES)}")
+        update = options.update_endpoint
+        if options.replace is Replace.STAGED and not update:
+            update = update_endpoint_for(options.graph_store)
+            if update is None:
+                raise UserError("LKG-T012", "give --update-endpoint (the staged load moves each graph into place "
+                                            "with SPARQL Update), or --replace direct if the server's PUT is atomic")
+        self.options = options
+        self.client = HttpClient(options.http, log)
+        self.log = self.client.log
+        self.endpoint = SparqlEndpoint(options.query_endpoint, self.client, update)
+
+    def put(self, graph: str, body: bytes) -> None:
+        url = self.options.graph_store
+        url += ("&" if urllib.parse.urlsplit(url).query else "?") + urllib.parse.urlencode({"graph": graph})
+        last = [0.0]
+
+        def progress(sent: int, total: int) -> None:
+            if total > 8 << 20 and (time.monotonic() - last[0] > 5 or sent == total):
+                last[0] = time.monotonic()
+                self.log(f"  sent {sent / 1e6:.1f} of {total / 1e6:.1f} MB")
+        self.client.request("PUT", url, body, {"Content-Type": f"{self.options.content_type}; charset=utf-8"}, progress)
+
+    def count(self, graph: str) -> int:
+        table = self.endpoint.select(f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH {_iri(graph)} {{ ?s ?p ?o }} }}")
+        return int(table.rows[0][0]) if table.rows and table.rows[0][0] is not None else 0
+
+    def check(self, payload: GraphPayload, graph: str, *, full: bool) -> tuple[int, str]:
+        """(triples found, problem or "") for `graph` against what was sent."""
+        found = self.count(graph)
+        if found != len(payload.triples):
+            return found, f"sent {len(payload.triples)} triples, {display_url(self.endpoint.query_url)} has {found}"
+        if full:
+            triples = self.endpoint.construct(f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH {_iri(graph)} {{ ?s ?p ?o }} }}")
+            ground = {str(t) for t in triples
+                      if not isinstance(t.subject, ox.BlankNode) and not isinstance(t.object, ox.BlankNode)}
+            missing, extra = payload.ground - ground, ground - payload.ground
+            if missing or extra:
+                example = sorted(missing or extra)[0]
+                return found, f"{len(missing)} triple(s) missing, {len(extra)} unexpected (e.g. {example})"
+        return found, ""
+
+    def replace_graph(self, payload: GraphPayload) -> GraphResult:
+        result = GraphResult(payload.name, len(payload.triples))
+        clock = time.perf_counter()
+
+        def lap(stage: str) -> None:
+            nonlocal clock
+            now = time.perf_counter()
+            result.stages[stage] = result.stages.get(stage, 0.0) + now - clock
+            clock = now
+        body = payload.body
+        if self.options.replace is Replace.DIRECT:
+            self.put(payload.name, body)
+            lap("put")
+        else:
+            staging = payload.name + STAGING_SUFFIX
+            try:
+                self.put(staging, body)
+                lap("put")
+                found, problem = self.check(payload, staging, full=False)
+                lap("verify")
+                if problem:
+                    result.found, result.problem = found, f"staging graph: {problem}; {payload.name} left unchanged"
+                    self._drop_quietly(staging)
+                    return result
+            except UserError:
+                self._drop_quietly(staging)
+                raise
+            try:
+                self.endpoint.update(f"MOVE {_iri(staging)} TO {_iri(payload.name)}")
+            except UserError as exc:
+                # The answer may be lost after the server applied the MOVE:
+                # the target's content decides.
+                if exc.code == "LKG-T003" or self.check(payload, payload.name, full=True)[1]:
+                    raise
+                self._drop_quietly(staging)
+            lap("move")
+        result.found, result.problem = self.check(payload, payload.name, full=True)
+        lap("verify")
+        return result
+
+    def _drop_quietly(self, graph: str) -> None:
+        # Leave no half-loaded staging graph in union-default-graph queries;
+        # when the server is gone, the next load's PUT replaces it anyway.
+        try:
+            self.endpoint.update(f"DROP SILENT GRAPH {_iri(graph)}")
+        except UserError:
+            pass
+
+    def load(self, payloads: list[GraphPayload]) -> LoadReport:
+        report = LoadReport()
+        for number, payload in enumerate(payloads, 1):
+            size = len(payload.triples)
+            self.log(f"[{number}/{len(payloads)}] {payload.name}: {size} triples"
+                     + (" (via staging graph)" if self.options.replace is Replace.STAGED else ""))
+            start = time.perf_counter()
+            try:
+                result = self.replace_graph(payload)
+            except UserError as exc:
+                report.results.append(GraphResult(payload.name, size, None, time.perf_counter() - start, exc.message))
+                report.error = exc
+                break  # the server is unreachable or refuses us: the next graphs would fail the same way
+            result.seconds = time.perf_counter() - start
+            report.results.append(result)
+        return report
+
+
+def load(options: LoadOptions, log: Callable[[str], None] | None = None) -> LoadReport:
+    loader = Loader(options, log)
+    return loader.load(read_graphs(options.file, options.graph_base))
