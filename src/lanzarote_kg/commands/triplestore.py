@@ -49,13 +49,17 @@ def _http_options(args: argparse.Namespace):
                 raise UserError("LKG-T007", f"environment variable {args.password_env} is not set (--password-env)")
             password = os.environ[args.password_env]
         credentials = Credentials(args.user, password)
-    return HttpOptions(timeout=args.timeout, retries=args.retries, credentials=credentials)
+    return HttpOptions(timeout=args.timeout, retries=args.retries, credentials=credentials,
+                       allow_basic_over_http=args.allow_basic_over_http)
 
 
 def _http_arguments(parser: argparse.ArgumentParser, timeout: float) -> None:
-    parser.add_argument("--user", help="user name for HTTP authentication (Basic, or Digest when asked)")
+    parser.add_argument("--user", help="user name for HTTP authentication, sent only when the server asks "
+                        "(Digest; Basic only over https unless --allow-basic-over-http)")
     parser.add_argument("--password-env", metavar="VAR",
                         help="name of the environment variable holding the password (never the password itself)")
+    parser.add_argument("--allow-basic-over-http", action="store_true",
+                        help="answer a Basic challenge over plain http too (the password travels in clear)")
     parser.add_argument("--timeout", type=float, default=timeout, metavar="S",
                         help=f"seconds to wait on each request (default {timeout:g})")
     parser.add_argument("--retries", type=int, default=3, metavar="N",

@@ -2,45 +2,52 @@
 
 One small client built on the standard library's http.client: a timeout per
 request, bounded retries with exponential backoff on connection errors and
-HTTP 5xx (never on 4xx), Basic authentication (Digest when the server asks
-for it, as Virtuoso's /sparql-graph-crud-auth does). Why http.client rather than
-urllib.request: the CLI's network guard refuses every urllib request, while
-plain sockets pass to the hosts a command was given.
+HTTP 5xx (never on 4xx), credentials only in answer to a challenge
+(http_auth), and answers read with a size cap and a deadline, so a server
+that sends an endless or huge body cannot exhaust memory or hold the
+process. Why http.client rather than urllib.request: the CLI's network
+guard refuses every urllib request, while plain sockets pass to the hosts a
+command was given.
 
 Credentials never appear in messages: URLs with user:password@ are refused,
 and every error text is scrubbed of the password before it is raised.
 """
 from __future__ import annotations
 
-import base64
 import http.client
 import socket
 import ssl
 import sys
 import time
 import urllib.parse
-import urllib.request
 from dataclasses import dataclass, field
 from typing import Callable
 
 from lanzarote_kg.core.errors import UserError
+from lanzarote_kg.triplestore.http_auth import Authenticator, Credentials
+
+__all__ = ["Credentials", "HttpClient", "HttpOptions", "HttpStatusError", "Limits", "Response",
+           "check_url", "display_url"]
 
 USER_AGENT = "lanzarote-kg"
 _CHUNK = 1 << 20  # bytes per send: small enough for steady progress reports
-
-
-@dataclass(frozen=True)
-class Credentials:
-    user: str
-    password: str = field(repr=False)  # never in a repr, a log or a traceback
+_READ = 1 << 16  # bytes per read of an answer
 
 
 @dataclass(frozen=True)
 class HttpOptions:
-    timeout: float = 300.0  # seconds per socket operation: a big PUT or MOVE is one long wait
+    timeout: float = 300.0  # seconds per socket operation, and for reading a whole answer
     retries: int = 3  # extra attempts after the first, on connection errors and 5xx
     backoff: float = 0.5  # first pause; doubles after each failed attempt
     credentials: Credentials | None = None
+    allow_basic_over_http: bool = False  # Basic sends the password in clear: only when asked
+
+
+@dataclass(frozen=True)
+class Limits:
+    """How much of an answer is read: bytes, and seconds for the whole body."""
+    max_bytes: int = 256 << 20
+    seconds: float | None = None  # None: the client's timeout
 
 
 @dataclass
@@ -49,6 +56,7 @@ class Response:
     content_type: str
     body: bytes
     challenges: list = field(default_factory=list)  # WWW-Authenticate headers
+    headers: dict = field(default_factory=dict)  # lower-case names
 
     def text(self, limit: int = 300) -> str:
         message = self.body.decode("utf-8", "replace").strip().replace("\r", " ").replace("\n", " ")
@@ -85,33 +93,32 @@ class HttpClient:
     def __init__(self, options: HttpOptions = HttpOptions(), log: Callable[[str], None] | None = None):
         self.options = options
         self.log = log or (lambda message: print(message, file=sys.stderr, flush=True))
+        self.auth = Authenticator(options.credentials, options.allow_basic_over_http)
 
     def scrub(self, message: str) -> str:
-        credentials = self.options.credentials
-        if credentials and credentials.password:
-            basic = base64.b64encode(f"{credentials.user}:{credentials.password}".encode()).decode("ascii")
-            message = message.replace(credentials.password, "***").replace(basic, "***")
+        for secret in self.auth.secrets():
+            message = message.replace(secret, "***")
         return message
 
     def request(self, method: str, url: str, body: bytes | None = None, headers: dict | None = None,
-                on_progress: Callable[[int, int], None] | None = None) -> Response:
+                on_progress: Callable[[int, int], None] | None = None, limits: Limits = Limits()) -> Response:
         """Send one request, retrying connection errors and 5xx; 401/403 are
         authentication errors; other 4xx raise HttpStatusError."""
         check_url(url, "URL")
         shown = display_url(url)
         headers = dict(headers or {})
         credentials = self.options.credentials
-        if credentials:  # Basic, sent up front; Digest only when challenged
-            token = base64.b64encode(f"{credentials.user}:{credentials.password}".encode()).decode("ascii")
-            headers["Authorization"] = f"Basic {token}"
+        sent = self.auth.header(method, url, body)  # only where this server challenged before
         attempts = self.options.retries + 1
-        digest_tried = False
+        answered = 0
         attempt = 0
         while True:
             attempt += 1
             problem = None
+            if sent:
+                headers["Authorization"] = sent
             try:
-                response = self._once(method, url, body, headers, on_progress)
+                response = self._once(method, url, body, headers, on_progress, limits)
             except (TimeoutError, socket.timeout):
                 raise UserError("LKG-T005", f"{method} {shown}: no answer within {self.options.timeout:g} s "
                                             "(raise --timeout for big graphs)") from None
@@ -120,12 +127,11 @@ class HttpClient:
             except (OSError, http.client.HTTPException) as exc:
                 problem = _describe(exc)
             else:
-                if response.status == 401 and credentials and not digest_tried:
-                    challenge = _challenge(response, "digest")
-                    if challenge is not None:
-                        digest_tried = True
-                        headers["Authorization"] = _digest(url, method, body, credentials, challenge)
-                        attempt -= 1  # the challenge round does not count as a failure
+                if response.status == 401 and answered < 2:
+                    reply = self.auth.answer(method, url, body, response.challenges, sent)
+                    if reply is not None:
+                        sent, answered = reply, answered + 1
+                        attempt -= 1  # a challenge round is not a failure
                         continue
                 if response.status in (401, 403):
                     who = f" as user {credentials.user!r}" if credentials else " (no --user given)"
@@ -144,7 +150,7 @@ class HttpClient:
             self.log(self.scrub(f"  {method} {shown}: {problem}; retrying in {pause:g} s"))
             time.sleep(pause)
 
-    def _once(self, method, url, body, headers, on_progress) -> Response:
+    def _once(self, method, url, body, headers, on_progress, limits: Limits) -> Response:
         parts = urllib.parse.urlsplit(url)
         target = parts.path or "/"
         if parts.query:
@@ -171,11 +177,36 @@ class HttpClient:
                 except (BrokenPipeError, ConnectionResetError):
                     pass  # the server may have answered early (401, 413): read its answer below
             answer = conn.getresponse()
-            data = answer.read()
             content_type = (answer.getheader("Content-Type") or "").split(";")[0].strip().lower()
-            return Response(answer.status, content_type, data, answer.headers.get_all("WWW-Authenticate") or [])
+            data = self._read(answer, method, url, limits)
+            return Response(answer.status, content_type, data, answer.headers.get_all("WWW-Authenticate") or [],
+                            {k.lower(): v for k, v in answer.headers.items()})
         finally:
             conn.close()
+
+    def _read(self, answer: http.client.HTTPResponse, method: str, url: str, limits: Limits) -> bytes:
+        """The body, refused past limits.max_bytes or past the deadline (a
+        trickling body resets the socket timeout with every byte)."""
+        shown = f"{method} {display_url(url)}"
+        declared = answer.getheader("Content-Length")
+        if declared and declared.strip().isdigit() and int(declared) > limits.max_bytes:
+            raise UserError("LKG-T016", f"{shown}: the answer is {int(declared):,} bytes, more than the "
+                                        f"{limits.max_bytes:,} expected; refused unread")
+        seconds = self.options.timeout if limits.seconds is None else limits.seconds
+        deadline = time.monotonic() + seconds
+        chunks, size = [], 0
+        while True:
+            chunk = answer.read1(_READ) if hasattr(answer, "read1") else answer.read(_READ)
+            if not chunk:
+                return b"".join(chunks)
+            size += len(chunk)
+            if size > limits.max_bytes:
+                raise UserError("LKG-T016", f"{shown}: the answer goes past {limits.max_bytes:,} bytes, more "
+                                            "than expected; stopped reading")
+            if time.monotonic() > deadline:
+                raise UserError("LKG-T005", f"{shown}: the answer was still arriving after {seconds:g} s "
+                                            f"({size:,} bytes); stopped reading (raise --timeout for big graphs)")
+            chunks.append(chunk)
 
 
 def _describe(exc: BaseException) -> str:
@@ -184,23 +215,3 @@ def _describe(exc: BaseException) -> str:
     if isinstance(exc, (ConnectionResetError, http.client.RemoteDisconnected, BrokenPipeError)):
         return "the server closed the connection"
     return getattr(exc, "strerror", None) or exc.__class__.__name__
-
-
-def _challenge(response: Response, scheme: str) -> dict | None:
-    for header in response.challenges:
-        kind, _, rest = header.partition(" ")
-        if kind.lower() == scheme:
-            return urllib.request.parse_keqv_list(urllib.request.parse_http_list(rest))
-    return None
-
-
-def _digest(url: str, method: str, body, credentials: Credentials, challenge: dict) -> str:
-    # The standard library's Digest computation, without its urllib opener.
-    passwords = urllib.request.HTTPPasswordMgrWithDefaultRealm()
-    passwords.add_password(None, url, credentials.user, credentials.password)
-    handler = urllib.request.AbstractDigestAuthHandler(passwords)
-    request = urllib.request.Request(url, data=body, method=method)
-    value = handler.get_authorization(request, challenge)
-    if not value:
-        raise UserError("LKG-T003", f"{method} {display_url(url)}: unsupported Digest challenge")
-    return f"Digest {value}"

@@ -5,7 +5,8 @@ Graph Store HTTP Protocol: an HTTP PUT of N-Triples to GRAPHSTORE?graph=IRI,
 which replaces the graph, so a reload never duplicates. Then the query
 endpoint must show exactly the triples sent: the same number of triples,
 and the same set of the triples without blank nodes (blank nodes get new
-identities on the server, so those are only counted).
+identities on the server, so those are only counted), read back in a way
+a server's row cap cannot fool and compared by value (verification).
 
 Never lose data. A plain PUT is only safe where the server replaces the
 graph atomically; Oxigraph 0.5.13 does (tested in tests/engine/triplestore/test_triplestore.py),
@@ -30,8 +31,9 @@ import pyoxigraph as ox
 
 from lanzarote_kg.core.errors import UserError
 from lanzarote_kg.core.namespaces import BASE
-from lanzarote_kg.triplestore.http_client import HttpClient, HttpOptions, check_url, display_url
+from lanzarote_kg.triplestore.http_client import HttpClient, HttpOptions, check_url
 from lanzarote_kg.triplestore.sparql_protocol import SparqlEndpoint
+from lanzarote_kg.triplestore.verification import Verifier, iri as _iri
 
 GRAPH_BASE = BASE + "graph/"
 STAGING_SUFFIX = "-staging"
@@ -139,12 +141,6 @@ def update_endpoint_for(graph_store: str) -> str | None:
     return None
 
 
-def _iri(name: str) -> str:
-    if any(c in name for c in '<>"{}|^`\\ \n\t'):
-        raise UserError("LKG-T006", f"graph name {name!r} is not an IRI")
-    return f"<{name}>"
-
-
 class Loader:
     def __init__(self, options: LoadOptions, log: Callable[[str], None] | None = None):
         check_url(options.graph_store, "--graph-store")
@@ -160,6 +156,7 @@ class Loader:
         self.client = HttpClient(options.http, log)
         self.log = self.client.log
         self.endpoint = SparqlEndpoint(options.query_endpoint, self.client, update)
+        self.verifier = Verifier(self.endpoint, self.log)
 
     def put(self, graph: str, body: bytes) -> None:
         url = self.options.graph_store
@@ -172,24 +169,9 @@ class Loader:
                 self.log(f"  sent {sent / 1e6:.1f} of {total / 1e6:.1f} MB")
         self.client.request("PUT", url, body, {"Content-Type": f"{self.options.content_type}; charset=utf-8"}, progress)
 
-    def count(self, graph: str) -> int:
-        table = self.endpoint.select(f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH {_iri(graph)} {{ ?s ?p ?o }} }}")
-        return int(table.rows[0][0]) if table.rows and table.rows[0][0] is not None else 0
-
     def check(self, payload: GraphPayload, graph: str, *, full: bool) -> tuple[int, str]:
-        """(triples found, problem or "") for `graph` against what was sent."""
-        found = self.count(graph)
-        if found != len(payload.triples):
-            return found, f"sent {len(payload.triples)} triples, {display_url(self.endpoint.query_url)} has {found}"
-        if full:
-            triples = self.endpoint.construct(f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH {_iri(graph)} {{ ?s ?p ?o }} }}")
-            ground = {str(t) for t in triples
-                      if not isinstance(t.subject, ox.BlankNode) and not isinstance(t.object, ox.BlankNode)}
-            missing, extra = payload.ground - ground, ground - payload.ground
-            if missing or extra:
-                example = sorted(missing or extra)[0]
-                return found, f"{len(missing)} triple(s) missing, {len(extra)} unexpected (e.g. {example})"
-        return found, ""
+        """(triples found, problem or "") for `graph` against what was sent (verification)."""
+        return self.verifier.check(graph, payload.triples, payload.ground, full=full)
 
     def replace_graph(self, payload: GraphPayload) -> GraphResult:
         result = GraphResult(payload.name, len(payload.triples))

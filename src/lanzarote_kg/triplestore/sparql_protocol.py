@@ -1,6 +1,16 @@
 """The SPARQL 1.1 Protocol operations the project needs (SELECT, CONSTRUCT,
 update) over the HTTP client, with the dataset sent as default-graph-uri /
-named-graph-uri parameters."""
+named-graph-uri parameters.
+
+Queries and updates go as form-encoded POST (`query=` / `update=`), the one
+form every server accepts: Virtuoso 7.2 never answers a query POSTed as a
+raw application/sparql-query body (openlink/virtuoso-opensource #842), and
+GET limits the query's length. Answers are asked for, and accepted, in one
+kind each: SPARQL JSON results for SELECT, N-Triples or N-Quads for
+CONSTRUCT; anything else (RDF/XML with its entities, HTML) is refused
+unread. A partial answer (Virtuoso's "anytime" queries, marked only by an
+X-SQL-State header on an HTTP 200) is refused too.
+"""
 from __future__ import annotations
 
 import urllib.parse
@@ -9,14 +19,13 @@ from dataclasses import dataclass
 import pyoxigraph as ox
 
 from lanzarote_kg.core.errors import UserError
-from lanzarote_kg.core.terms import from_oxigraph
 from lanzarote_kg.sparql.engines import Table
-from lanzarote_kg.triplestore.http_client import HttpClient, Response, check_url, display_url
+from lanzarote_kg.triplestore.http_client import HttpClient, Limits, Response, check_url, display_url
+from lanzarote_kg.triplestore.sparql_json import ResultsError, parse_select
 
-_RESULT_FORMATS = {"application/sparql-results+json": ox.QueryResultsFormat.JSON,
-                   "application/sparql-results+xml": ox.QueryResultsFormat.XML}
-_GRAPH_FORMATS = {"application/n-triples": ox.RdfFormat.N_TRIPLES, "text/plain": ox.RdfFormat.N_TRIPLES,
-                  "text/turtle": ox.RdfFormat.TURTLE, "application/rdf+xml": ox.RdfFormat.RDF_XML}
+RESULTS_JSON = "application/sparql-results+json"
+_GRAPH_FORMATS = {"application/n-triples": ox.RdfFormat.N_TRIPLES, "application/n-quads": ox.RdfFormat.N_QUADS}
+_FORM = "application/x-www-form-urlencoded"
 
 
 @dataclass(frozen=True)
@@ -40,45 +49,44 @@ class SparqlEndpoint:
             check_url(update_url, "update endpoint")
         self.query_url, self.update_url, self.client, self.dataset = query_url, update_url, client, dataset
 
-    def _post_query(self, text: str, accept: str) -> Response:
-        url = _with_params(self.query_url, self.dataset.params())
-        return self.client.request("POST", url, text.encode("utf-8"),
-                                   {"Content-Type": "application/sparql-query; charset=utf-8", "Accept": accept})
+    def _query(self, text: str, accept: str, limits: Limits) -> Response:
+        form = urllib.parse.urlencode([("query", text)] + self.dataset.params()).encode("ascii")
+        response = self.client.request("POST", self.query_url, form, {"Content-Type": _FORM, "Accept": accept},
+                                       limits=limits)
+        state = response.headers.get("x-sql-state")
+        if state:
+            reason = " ".join(response.headers.get("x-sql-message", "").split())[:200]
+            raise UserError("LKG-T018", f"{display_url(self.query_url)}: the server sent a partial answer "
+                                        f"(X-SQL-State {state}: {reason or 'no reason given'}); on Virtuoso raise "
+                                        "MaxQueryExecutionTime in the [SPARQL] section of virtuoso.ini")
+        return response
 
-    def select(self, text: str) -> Table:
-        response = self._post_query(text, "application/sparql-results+json, application/sparql-results+xml;q=0.8")
-        fmt = _RESULT_FORMATS.get(response.content_type)
-        if fmt is None:
-            raise UserError("LKG-T004", f"{display_url(self.query_url)}: unexpected result type "
-                                        f"{response.content_type or 'none'!r} for a SELECT query")
+    def _refuse(self, response: Response, wanted: str) -> UserError:
+        return UserError("LKG-T015", f"{display_url(self.query_url)}: answered {response.content_type or 'no type'!r} "
+                                     f"where {wanted} was asked for; refused unread")
+
+    def select(self, text: str, limits: Limits = Limits()) -> Table:
+        response = self._query(text, RESULTS_JSON, limits)
+        if response.content_type != RESULTS_JSON:
+            raise self._refuse(response, RESULTS_JSON)
         try:
-            solutions = ox.parse_query_results(response.body, format=fmt)
-            variables = [v.value for v in solutions.variables]
-            rows = [tuple(from_oxigraph(solution[v]) for v in variables) for solution in solutions]
-        except (SyntaxError, ValueError) as exc:
+            return parse_select(response.body)
+        except ResultsError as exc:
             raise UserError("LKG-T004", f"{display_url(self.query_url)}: unreadable query results: {exc}") from None
-        return Table(variables, rows)
 
-    def construct(self, text: str) -> list:
+    def construct(self, text: str, limits: Limits = Limits()) -> list:
         """pyoxigraph Triples of a CONSTRUCT query."""
-        response = self._post_query(text, "application/n-triples, text/turtle;q=0.8, application/rdf+xml;q=0.5")
+        response = self._query(text, "application/n-triples, application/n-quads;q=0.9", limits)
         fmt = _GRAPH_FORMATS.get(response.content_type)
         if fmt is None:
-            raise UserError("LKG-T004", f"{display_url(self.query_url)}: unexpected result type "
-                                        f"{response.content_type or 'none'!r} for a CONSTRUCT query")
+            raise self._refuse(response, "N-Triples or N-Quads")
         try:
             return [quad.triple for quad in ox.parse(response.body, format=fmt)]
-        except SyntaxError as exc:
+        except (SyntaxError, ValueError) as exc:
             raise UserError("LKG-T004", f"{display_url(self.query_url)}: unreadable graph: {exc}") from None
 
     def update(self, text: str) -> None:
         if not self.update_url:
             raise UserError("LKG-T012", "no SPARQL update endpoint given (--update-endpoint)")
-        self.client.request("POST", self.update_url, text.encode("utf-8"),
-                            {"Content-Type": "application/sparql-update; charset=utf-8"})
-
-
-def _with_params(url: str, params: list[tuple[str, str]]) -> str:
-    if not params:
-        return url
-    return url + ("&" if urllib.parse.urlsplit(url).query else "?") + urllib.parse.urlencode(params)
+        form = urllib.parse.urlencode([("update", text)]).encode("ascii")
+        self.client.request("POST", self.update_url, form, {"Content-Type": _FORM}, limits=Limits(16 << 20))

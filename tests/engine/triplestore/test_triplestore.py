@@ -313,29 +313,39 @@ class _Refusing(http.server.BaseHTTPRequestHandler):
         pass
 
 
-@pytest.mark.parametrize("challenge", ['Basic realm="kg"', 'Digest realm="kg", nonce="abc123", qop="auth"'])
-def test_401_is_an_authentication_error_and_the_password_never_shows(challenge, trig):
+@pytest.mark.parametrize("challenge, extra, code", [
+    ('Basic realm="kg"', [], "LKG-T017"),  # Basic over plain http: refused, nothing sent
+    ('Basic realm="kg"', ["--allow-basic-over-http"], "LKG-T003"),
+    ('Digest realm="kg", nonce="abc123", qop="auth"', [], "LKG-T003"),
+])
+def test_credentials_go_only_in_answer_to_a_challenge_and_never_show(challenge, extra, code, trig):
     handler = type("Handler", (_Refusing,), {"challenge": challenge, "seen": []})
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
     url = f"http://127.0.0.1:{httpd.server_address[1]}"
+    auth = ["--user", "alice", "--password-env", "KG_TEST_PASSWORD", *extra]
     try:
         completed = cli("load", "--graph-store", url + "/store", "--query-endpoint", url + "/query",
-                        "--file", str(trig), "--user", "alice", "--password-env", "KG_TEST_PASSWORD",
-                        env={"KG_TEST_PASSWORD": SECRET})
+                        "--file", str(trig), *auth, env={"KG_TEST_PASSWORD": SECRET})
         reported = cli("report", "--all", "--out", str(trig.parent / "remote-reports"), "--endpoint",
-                       url + "/query", "--user", "alice", "--password-env", "KG_TEST_PASSWORD",
-                       env={"KG_TEST_PASSWORD": SECRET})
+                       url + "/query", *auth, env={"KG_TEST_PASSWORD": SECRET})
     finally:
         httpd.shutdown()
     for run in (completed, reported):
         assert run.returncode == 2, run.stderr
         errors = error_lines(run)
-        assert len(errors) == 1 and "LKG-T003" in errors[0] and "authentication failed" in errors[0], run.stderr
+        assert len(errors) == 1 and code in errors[0], run.stderr
+        assert "authentication failed" in errors[0] or "--allow-basic-over-http" in errors[0]
         assert SECRET not in run.stdout + run.stderr
-    assert handler.seen and all(h.startswith(("Basic ", "Digest ")) for h in handler.seen)
-    if challenge.startswith("Digest"):
-        assert any(h.startswith('Digest username="alice"') for h in handler.seen)
+    # Each exchange opens without credentials; they follow only the challenge.
+    assert handler.seen[0] == "", handler.seen
+    answers = [h for h in handler.seen if h]
+    if code == "LKG-T017":
+        assert answers == []
+    elif challenge.startswith("Basic"):
+        assert answers and all(h.startswith("Basic ") for h in answers)
+    else:
+        assert answers and all(h.startswith('Digest username="alice"') for h in answers)
 
 
 def test_5xx_is_retried_with_backoff_4xx_never():
