@@ -9,11 +9,11 @@ not compared). A server may cut an answer silently: Virtuoso's shipped
 `ResultSetMaxRows = 10000` returns the first 10,001 triples of a graph with
 HTTP 200. Because the count is known, a short read-back is recognised as a
 cut; the verifier says so once, in one line naming the setting, and reads
-the graph again in parts small enough to pass the cap: the triples whose
-MD5 (of subject, predicate and object as strings) starts with each hex
-digit, split further wherever a part still reaches the cap. (Paging with
-ORDER BY / OFFSET does not work there: Virtuoso refuses to sort past the
-same cap.)
+the graph again in parts small enough to pass the cap: ranges of the MD5
+of the subject (cheap to compute), as few as the cap allows, each split in
+two wherever it still reaches the cap, and split by the MD5 of the whole
+triple where one subject alone reaches it. (Paging with ORDER BY / OFFSET
+does not work there: Virtuoso refuses to sort past the same cap.)
 
 Literals are compared by value (literal_values): a server that writes a
 literal back in another form of the same value gets a named warning, not
@@ -31,8 +31,8 @@ from lanzarote_kg.triplestore.http_client import Limits, display_url
 from lanzarote_kg.triplestore.literal_values import short, value_key
 from lanzarote_kg.triplestore.sparql_protocol import SparqlEndpoint
 
-_HEX = "0123456789abcdef"
-_MAX_PREFIX = 6  # 16**6 parts: far past any cap worth working around
+_SPACE = 16 ** 4  # ranges of the first four hex digits of an MD5
+_SUBJECT_TEXT = 'COALESCE(STR(?s), "")'
 _TRIPLE_TEXT = 'CONCAT(COALESCE(STR(?s), ""), " ", STR(?p), " ", COALESCE(STR(?o), ""))'
 
 
@@ -95,10 +95,13 @@ class Verifier:
                                      Limits(1 << 20))
         return int(table.rows[0][0]) if table.rows and table.rows[0][0] is not None else 0
 
-    def _construct(self, graph: str, prefix: str, limits: Limits) -> list[ox.Triple]:
-        where = f"GRAPH {iri(graph)} {{ ?s ?p ?o }}"
-        if prefix:
-            where += f' FILTER (STRSTARTS(MD5({_TRIPLE_TEXT}), "{prefix}"))'
+    def _construct(self, graph: str, part: tuple, limits: Limits) -> list[ox.Triple]:
+        """The triples of a part: (subject range) or (subject range, triple range)."""
+        tests = []
+        for text, (low, high) in zip((_SUBJECT_TEXT, _TRIPLE_TEXT), part):
+            tests += ([f'MD5({text}) >= "{low:04x}"'] if low > 0 else [])
+            tests += ([f'MD5({text}) < "{high:04x}"'] if high < _SPACE else [])
+        where = f"GRAPH {iri(graph)} {{ ?s ?p ?o }}" + (f" FILTER ({' && '.join(tests)})" if tests else "")
         return self.endpoint.construct(f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ {where} }}", limits)
 
     def read(self, graph: str, total: int, sent_bytes: int) -> list[ox.Triple]:
@@ -106,7 +109,7 @@ class Verifier:
         # Room for another form of each literal (Virtuoso writes \u escapes for non-ASCII).
         limits = Limits(max_bytes=(32 << 20) + 4 * sent_bytes)
         if self.cap is None or total < self.cap:
-            triples = self._construct(graph, "", limits)
+            triples = self._construct(graph, (), limits)
             if len(triples) >= total:
                 return triples
             if self.cap is None:
@@ -114,20 +117,23 @@ class Verifier:
                 self.warn(f"warning: LKG-T013: {self.shown} cut an answer at {len(triples)} of {total} triples "
                           "with no error (a row cap: on Virtuoso raise ResultSetMaxRows in the [SPARQL] section "
                           "of virtuoso.ini); reading in parts instead")
-        digits = 1
-        while total / 16 ** digits > self.cap / 2 and digits < _MAX_PREFIX:
-            digits += 1
-        pending = [""]
-        for _ in range(digits):
-            pending = [p + c for p in pending for c in _HEX]
+        count = max(2, -(-2 * total // max(self.cap, 2)))  # parts of about half the cap each
+        bounds = [i * _SPACE // count for i in range(count)] + [_SPACE]
+        pending = [((low, high),) for low, high in zip(bounds, bounds[1:])]
         triples: list[ox.Triple] = []
         while pending:
-            prefix = pending.pop()
-            part = self._construct(graph, prefix, limits)
-            if len(part) >= self.cap and len(prefix) < _MAX_PREFIX:
-                pending.extend(prefix + c for c in _HEX)  # may be cut too: split it
+            part = pending.pop()
+            found = self._construct(graph, part, limits)
+            low, high = part[-1]
+            if len(found) < self.cap:
+                triples.extend(found)
+            elif high - low > 1:  # may be cut too: split its last range in two
+                middle = (low + high) // 2
+                pending += [part[:-1] + ((low, middle),), part[:-1] + ((middle, high),)]
+            elif len(part) == 1:  # one subject's triples reach the cap: split them by triple
+                pending += [part + ((0, _SPACE // 2),), part + ((_SPACE // 2, _SPACE),)]
             else:
-                triples.extend(part)
+                triples.extend(found)  # cannot split further: the count comparison reports it
         return triples
 
     def check(self, graph: str, statements: list[str], ground: set[str], *, full: bool) -> tuple[int, str]:
