@@ -56,13 +56,13 @@ class SparqlEndpoint:
         state = response.headers.get("x-sql-state")
         if state:
             reason = " ".join(response.headers.get("x-sql-message", "").split())[:200]
-            raise UserError("LKG-T018", f"{display_url(self.query_url)}: the server sent a partial answer "
+            raise UserError("LKG-T018", f"POST {display_url(self.query_url)}: the server sent a partial answer "
                                         f"(X-SQL-State {state}: {reason or 'no reason given'}); on Virtuoso raise "
                                         "MaxQueryExecutionTime in the [SPARQL] section of virtuoso.ini")
         return response
 
     def _refuse(self, response: Response, wanted: str) -> UserError:
-        return UserError("LKG-T015", f"{display_url(self.query_url)}: answered {response.content_type or 'no type'!r} "
+        return UserError("LKG-T015", f"POST {display_url(self.query_url)}: answered {response.content_type or 'no type'!r} "
                                      f"where {wanted} was asked for; refused unread")
 
     def select(self, text: str, limits: Limits = Limits()) -> Table:
