@@ -1,0 +1,114 @@
+"""`lanzarote-kg site`: the analysts' site in dist/site/, in this order:
+index the graph once; run the reports; start drawing their charts in a
+worker process; write the entity pages, the source page, the entity index
+and the search index meanwhile; then the report pages and the home page."""
+from __future__ import annotations
+
+import json
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from lanzarote_kg.core.namespaces import LKG
+from lanzarote_kg.pipeline.source import SourceText
+from lanzarote_kg.sparql.results import to_csv, to_json
+
+from .chart_worker import PendingCharts
+from .entities import build_entity, page_entities
+from .graph_index import GRAPH_NAMES, index_store
+from .paths import PAGE_KINDS
+from .report_pages import actor_profiles, run_reports
+from .source_page import source_view
+from .values import Value, sort_key
+from .writer import SiteWriter
+
+DOCUMENT = "https://w3id.org/lanzarote-kg/id/document/coe-2012-international-cooperation-lanzarote"
+ABOUT = ("A knowledge graph of international cooperation against the sexual exploitation and sexual abuse of "
+         "children, built from one document: the Council of Europe background paper International cooperation "
+         "and the Lanzarote Convention, prepared for the International Conference in Rome, 29-30 November 2012. "
+         "It holds the instruments the paper names with their provisions and obligations, the actors, the "
+         "interventions with who funded, implemented and partnered them, the events, the offences and the 4Ps. "
+         "Every fact points to the passage of the paper it comes from.")
+
+
+@dataclass
+class Source:
+    """The paper's text for the source page, or why it is not shown."""
+    lines: list[str] | None
+    note: str = ""
+
+
+def read_source(path: Path | None, looked_for: Path, expected_sha: str) -> Source:
+    """The text at `path` if it is the one the graph was built from."""
+    if path is None:
+        return Source(None, f"The paper's text was not found ({looked_for}) when this site was built, "
+                            "so it is not shown here.")
+    text = SourceText(path)
+    if expected_sha and text.sha256 != expected_sha:
+        return Source(None, f"The text at {path} is not the one the graph was built from (its SHA-256 differs), "
+                            "so it is not shown here.")
+    return Source(text.lines)
+
+
+@dataclass
+class SiteResult:
+    out: Path
+    pages: dict[str, int] = field(default_factory=dict)
+    files: int = 0
+    seconds: float = 0.0
+
+
+def build_site(queries_dir: Path, store, out: Path, source_path: Path | None, looked_for: Path) -> SiteResult:
+    """Write the site into `out`. `source_path` is the paper's text (None
+    when absent); `looked_for` is where it was looked for, for the note."""
+    started = time.perf_counter()
+    index = index_store(store)
+    reports = run_reports(queries_dir, store, index)
+    charts = PendingCharts({r.query.name: (r.chart_kind, r.chart_rows) for r in reports if r.chart_kind})
+    profiles = actor_profiles(queries_dir, store, index)
+    sha = index.first(DOCUMENT, str(LKG.sha256))
+    site = {"title": index.label(DOCUMENT), "about": ABOUT, "source_sha": sha.value if sha else ""}
+    source = read_source(source_path, looked_for, site["source_sha"])
+    writer = SiteWriter(out, site)
+    try:
+        by_kind: dict[str, list[Value]] = {}
+        by_passage: dict[tuple[int, int, str], list[Value]] = {}
+        for iri in page_entities(index):
+            entity = build_entity(index, iri)
+            writer.page(entity.path, "entity.html", e=entity, profile=profiles.get(iri))
+            link = Value(entity.label, href=entity.path, iri=iri)
+            by_kind.setdefault(entity.kind, []).append(link)
+            for passage in entity.passages:
+                by_passage.setdefault((passage.start, passage.end, passage.quote), []).append(link)
+        writer.page("source.html", "source.html", src=source_view(source.lines, by_passage, source.note))
+        groups = [{"kind": kind, "label": PAGE_KINDS[kind], "entities": sorted(by_kind[kind], key=sort_key)}
+                  for kind in PAGE_KINDS if kind in by_kind]
+        writer.page("entities.html", "entities.html", groups=groups)
+        writer.file("search-index.js", _search_index(index, groups))
+        drawn = charts.get()
+        for report in reports:
+            if report.chart_kind:
+                report.chart, report.svg = drawn[report.query.name]
+            name = report.query.name
+            writer.page(f"reports/{name}.html", "report.html", r=report)
+            writer.file(f"reports/{name}.csv", to_csv(report.table))
+            writer.file(f"reports/{name}.srj", to_json(report.table))
+        site["triples"] = [(name, index.triples[name]) for name in GRAPH_NAMES]
+        site["kinds"] = [(g["kind"], g["label"], len(g["entities"])) for g in groups]
+        site["passages"] = len(by_passage)
+        writer.page("index.html", "home.html", reports=reports)
+        writer.finish()
+    except BaseException:
+        writer.abandon()
+        raise
+    pages = {kind: len(links) for kind, links in by_kind.items()}
+    pages |= {"report": len(reports), "home, source and entity index": 3}
+    return SiteResult(out, pages, writer.count, time.perf_counter() - started)
+
+
+def _search_index(index, groups) -> str:
+    """The documents MiniSearch indexes in the browser, as a script (a JSON
+    file could not be fetched from file://)."""
+    documents = [{"id": v.href, "label": v.text, "kind": g["label"], "alt": " ".join(index.alt_labels(v.iri))}
+                 for g in groups for v in g["entities"]]
+    return "window.LKG_SEARCH_DOCUMENTS = " + json.dumps(documents, ensure_ascii=False, sort_keys=True, indent=0) + ";\n"

@@ -1,0 +1,102 @@
+"""What an entity page shows: kind and label, statements in plain words,
+qualified relations, errata, the project's interpretations, inferred facts,
+what refers to it, and its evidence."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from lanzarote_kg.core.namespaces import LKG
+
+from .evidence import passages_of
+from .graph_index import RDF_TYPE, GraphIndex
+from .paths import PAGE_KINDS, entity_path, kind_of
+from .statements import OWN_SECTION, Statement, grouped, inferred_statements, referred_by
+from .values import Passage, Value, make_value, sort_key
+
+PARTICIPANT, PARTICIPATION_IN, ROLE = str(LKG.participant), str(LKG.participationIn), str(LKG.role)
+INTERPRETATION, ERRATUM, REASON = str(LKG.interpretation), str(LKG.erratum), str(LKG.reason)
+
+
+@dataclass
+class Relation:
+    """A qualified relation (lkg:Participation) seen from one side."""
+    role: str
+    counterpart: Value
+    details: list[Statement]
+    passages: list[Passage]
+    outgoing: bool  # this entity is the participant
+
+
+@dataclass
+class Note:
+    """An erratum or an interpretation attached to the entity."""
+    label: str
+    statements: list[Statement]
+    passages: list[Passage] = field(default_factory=list)
+
+
+@dataclass
+class Entity:
+    iri: str
+    path: str
+    kind: str
+    kind_label: str
+    label: str
+    types: list[Value]
+    statements: list[Statement]
+    inferred: list[Statement]
+    relations: list[Relation]
+    incoming: list[Statement]
+    interpretations: list[Note]
+    errata: list[Note]
+    passages: list[Passage]
+
+
+def _note(index: GraphIndex, iri: str) -> Note:
+    facts = index.out.get(iri, ())
+    # The reason is what a reader looks for: last, after kind and values.
+    statements = grouped(index, facts, skip=OWN_SECTION | {REASON}) + grouped(
+        index, [(p, t) for p, t in facts if p == REASON], skip=frozenset())
+    return Note(index.label(iri), statements, passages_of(index, iri))
+
+
+def _relations(index: GraphIndex, iri: str) -> list[Relation]:
+    relations = []
+    skip = OWN_SECTION | {PARTICIPANT, PARTICIPATION_IN, ROLE}
+    for participation, predicate in index.incoming.get(iri, ()):
+        if predicate not in (PARTICIPANT, PARTICIPATION_IN):
+            continue
+        other = index.first(participation, PARTICIPATION_IN if predicate == PARTICIPANT else PARTICIPANT)
+        role = index.first(participation, ROLE)
+        if other is None:
+            continue
+        relations.append(Relation(index.label(role.value) if role else "participant", make_value(index, other),
+                                  grouped(index, index.out.get(participation, ()), skip=skip),
+                                  passages_of(index, participation), predicate == PARTICIPANT))
+    relations.sort(key=lambda r: (not r.outgoing, r.role, sort_key(r.counterpart)))
+    return relations
+
+
+def _has_page(iri: str) -> bool:
+    return entity_path(iri) is not None
+
+
+def build_entity(index: GraphIndex, iri: str) -> Entity:
+    facts = index.out.get(iri, ())
+    kind = kind_of(iri)
+    return Entity(
+        iri=iri, path=entity_path(iri), kind=kind, kind_label=PAGE_KINDS[kind], label=index.label(iri),
+        types=sorted((make_value(index, t) for p, t in facts if p == RDF_TYPE), key=sort_key),
+        statements=grouped(index, facts), inferred=inferred_statements(index, iri),
+        relations=_relations(index, iri),
+        incoming=referred_by(index, iri, _has_page, skip=frozenset({PARTICIPANT, PARTICIPATION_IN})),
+        interpretations=[_note(index, t.value) for p, t in facts if p == INTERPRETATION],
+        errata=[_note(index, t.value) for p, t in facts if p == ERRATUM],
+        passages=passages_of(index, iri),
+    )
+
+
+def page_entities(index: GraphIndex) -> list[str]:
+    """Every node with a page: the subjects of the data and vocabularies
+    whose IRI names a page kind."""
+    return sorted(iri for iri in index.out if _has_page(iri))

@@ -1,0 +1,97 @@
+"""One pass over the built dataset: what each node says (asserted and
+inferred), what points at it, and the label of everything, as plain Python
+values, so that writing a page never queries the store."""
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+import pyoxigraph as ox
+
+from lanzarote_kg.core.namespaces import BASE, LKG, Graphs
+
+RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+RDFS_LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
+SKOS_PREF = "http://www.w3.org/2004/02/skos/core#prefLabel"
+SKOS_ALT = "http://www.w3.org/2004/02/skos/core#altLabel"
+ALT_LABELS = {SKOS_ALT, str(LKG.shortName), str(LKG.acronym), str(LKG.printedTitle)}
+ID = BASE + "id/"
+GRAPH_NAMES = ("ontology", "vocabularies", "data", "inferred")
+_GRAPHS = dict(zip(GRAPH_NAMES, (ox.NamedNode(str(g)) for g in Graphs.ALL)))
+
+
+@dataclass(frozen=True)
+class Term:
+    """An RDF term as the site needs it: an IRI (`iri` true) or a literal."""
+    value: str
+    iri: bool = False
+    datatype: str = ""
+    language: str = ""
+
+
+def _term(node) -> Term:
+    if isinstance(node, ox.NamedNode):
+        return Term(node.value, iri=True)
+    if isinstance(node, ox.Literal):
+        if node.language:
+            return Term(node.value, language=node.language)
+        return Term(node.value, datatype=node.datatype.value)
+    return Term(str(node))
+
+
+@dataclass
+class GraphIndex:
+    out: dict[str, list[tuple[str, Term]]] = field(default_factory=lambda: defaultdict(list))
+    inferred: dict[str, list[tuple[str, Term]]] = field(default_factory=lambda: defaultdict(list))
+    incoming: dict[str, list[tuple[str, str]]] = field(default_factory=lambda: defaultdict(list))
+    labels: dict[str, str] = field(default_factory=dict)
+    triples: dict[str, int] = field(default_factory=dict)
+
+    def label(self, iri: str) -> str:
+        return self.labels.get(iri) or iri.rsplit("/", 1)[-1].rsplit("#", 1)[-1]
+
+    def alt_labels(self, iri: str) -> list[str]:
+        return sorted({t.value for p, t in self.out.get(iri, ()) if p in ALT_LABELS})
+
+    def first(self, iri: str, predicate: str) -> Term | None:
+        for p, term in self.out.get(iri, ()):
+            if p == predicate:
+                return term
+        return None
+
+    def all(self, iri: str, predicate: str) -> list[Term]:
+        return [term for p, term in self.out.get(iri, ()) if p == predicate]
+
+
+def index_store(store: ox.Store) -> GraphIndex:
+    """Labels from every asserted graph; statements from the data and the
+    vocabularies (the ontology's own axioms get no page)."""
+    index = GraphIndex()
+    english: dict[str, str] = {}
+    for name in GRAPH_NAMES[:3]:
+        count = 0
+        for quad in store.quads_for_pattern(None, None, None, _GRAPHS[name]):
+            count += 1
+            subject, predicate, obj = quad.subject, quad.predicate.value, quad.object
+            if not isinstance(subject, ox.NamedNode):
+                continue
+            s = subject.value
+            if predicate == RDFS_LABEL or predicate == SKOS_PREF:
+                # An English label wins; otherwise the first one seen.
+                if s not in english or getattr(obj, "language", None) == "en":
+                    english[s] = obj.value
+            if name == "ontology":
+                continue
+            term = _term(obj)
+            index.out[s].append((predicate, term))
+            if term.iri and predicate != RDF_TYPE:
+                index.incoming[term.value].append((s, predicate))
+        index.triples[name] = count
+    count = 0
+    for quad in store.quads_for_pattern(None, None, None, _GRAPHS["inferred"]):
+        count += 1
+        if isinstance(quad.subject, ox.NamedNode):
+            index.inferred[quad.subject.value].append((quad.predicate.value, _term(quad.object)))
+    index.triples["inferred"] = count
+    index.labels = english
+    return index

@@ -1,0 +1,103 @@
+"""The report pages' content: each canned report run once (a report with a
+parameter, for its `#+ example:`), its rows as labelled, linked values, and
+the rows of its chart where its header declares one (`#+ chart: NAME`)."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from rdflib import Literal, URIRef
+
+from lanzarote_kg.core.errors import UserError
+from lanzarote_kg.reports.runner import run_report
+from lanzarote_kg.sparql.catalogue import SavedQuery, catalogue, read_query
+from lanzarote_kg.sparql.engines import Table, select_oxigraph
+
+from . import charts
+from .graph_index import GraphIndex, Term
+from .values import Value, make_value
+
+NETWORK_QUERY = Path("charts") / "network.rq"
+
+
+@dataclass
+class DisplayTable:
+    variables: list[str]
+    rows: list[list[Value | None]]
+
+
+@dataclass
+class ReportPage:
+    query: SavedQuery
+    table: Table          # the engine's rows, for the CSV and SPARQL JSON files
+    cells: DisplayTable   # the same rows as display values
+    example: str = ""
+    chart_kind: str = ""
+    chart_rows: list | None = None
+    chart: object = None  # chart_specs.ChartSpec once drawn
+    svg: str = ""
+
+
+def _term(term) -> Term | None:
+    if term is None:
+        return None
+    if isinstance(term, URIRef):
+        return Term(str(term), iri=True)
+    if isinstance(term, Literal):
+        return Term(str(term), datatype=str(term.datatype or ""), language=term.language or "")
+    return Term(str(term))
+
+
+def display_table(index: GraphIndex, table: Table) -> DisplayTable:
+    return DisplayTable(table.variables, [[None if t is None else make_value(index, t) for t in map(_term, row)]
+                                          for row in table.rows])
+
+
+def _example(query: SavedQuery) -> dict[str, str]:
+    key, _, value = query.extra.get("example", "").partition("=")
+    return {key.strip(): value.strip()} if key.strip() and value.strip() else {}
+
+
+def chart_kind(query: SavedQuery) -> str:
+    kind = query.extra.get("chart", "")
+    if kind and kind not in charts.CHARTS:
+        raise UserError("LKG-S001", f"{query.path}: unknown chart {kind!r} in its '#+ chart:' header "
+                                    f"(known: {', '.join(charts.CHARTS)})")
+    return kind
+
+
+def run_reports(queries_dir: Path, store, index: GraphIndex) -> list[ReportPage]:
+    def label(term) -> str:
+        return index.label(str(term))
+
+    pages = []
+    for query in catalogue(queries_dir):
+        needs = any(p.default is None for p in query.parameters)
+        params = _example(query) if needs else {}
+        if needs and not params:
+            raise UserError("LKG-S002", f"{query.path}: a report with a parameter needs an '#+ example:' header "
+                                        "(name=value) for its page")
+        run = run_report(queries_dir, query.name, store, params)
+        page = ReportPage(query, run.table, display_table(index, run.table),
+                          ", ".join(f"{k}={v}" for k, v in params.items()), chart_kind(query))
+        if page.chart_kind == "network":
+            chart_query = read_query(queries_dir / NETWORK_QUERY)
+            network = select_oxigraph(store, chart_query.text, origin=str(chart_query.path))
+            page.chart_rows = charts.chart_rows("network", network, label)
+        elif page.chart_kind:
+            page.chart_rows = charts.chart_rows(page.chart_kind, run.table, label)
+        pages.append(page)
+    return pages
+
+
+def actor_profiles(queries_dir: Path, store, index: GraphIndex) -> dict[str, DisplayTable]:
+    """The actor-profile report with its parameter left free: every actor's
+    rows at once (the same rows as one run per actor), by actor."""
+    query = read_query(queries_dir / "actor-profile.rq")
+    table = select_oxigraph(store, query.text, origin=str(query.path))
+    position = table.variables.index("actor")
+    columns = [v for v in table.variables if v != "actor"]
+    grouped: dict[str, list[tuple]] = {}
+    for row in table.rows:
+        grouped.setdefault(str(row[position]), []).append(tuple(t for i, t in enumerate(row) if i != position))
+    return {actor: display_table(index, Table(columns, rows)) for actor, rows in grouped.items()}

@@ -1,0 +1,115 @@
+"""The source page: every line of the paper with an anchor, each quoted
+span highlighted, and after a passage's first line the links to the
+entities it supports. Quotes are found as the quote check finds them
+(pipeline.source): white space collapsed, number-only lines skipped."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+_NUMBER_ONLY = re.compile(r"^\s*\d+\s*$")
+_WORD = re.compile(r"\S+")
+
+
+@dataclass
+class Segment:
+    text: str
+    marked: bool = False
+
+
+@dataclass
+class Line:
+    number: int
+    segments: list[Segment]
+    links: list = field(default_factory=list)
+
+
+@dataclass
+class SourceView:
+    present: bool
+    lines: list[Line]
+    note: str = ""
+
+
+class _FlatText:
+    """The normalised text and, per character, the (line, column) it came
+    from (None for the single spaces between words)."""
+
+    def __init__(self, lines: list[str]):
+        pieces, self.origin = [], []
+        for number, line in enumerate(lines, start=1):
+            if _NUMBER_ONLY.match(line):
+                continue
+            for word in _WORD.finditer(line):
+                pieces.append(word.group() + " ")
+                self.origin.extend((number, column) for column in range(word.start(), word.end()))
+                self.origin.append(None)
+        self.text = "".join(pieces)
+
+    def spans(self, start_line: int, quote: str) -> dict[int, tuple[int, int]]:
+        """line -> (first, last column) of the quote's first occurrence that
+        starts at or after start_line."""
+        needle = " ".join(quote.split())
+        position = self.text.find(needle)
+        while position != -1 and (self.origin[position] or (0,))[0] < start_line:
+            position = self.text.find(needle, position + 1)
+        pieces: dict[int, tuple[int, int]] = {}
+        if position == -1:
+            return pieces
+        for where in self.origin[position:position + len(needle)]:
+            if where:
+                line, column = where
+                first, last = pieces.get(line, (column, column))
+                pieces[line] = (min(first, column), max(last, column))
+        return pieces
+
+
+def _segments(text: str, spans: list[tuple[int, int]]) -> list[Segment]:
+    """The line cut into unmarked and marked runs (overlapping spans merge)."""
+    segments, cursor = [], 0
+    for first, last in sorted(spans):
+        if last < cursor:
+            continue
+        first = max(first, cursor)
+        if first > cursor:
+            segments.append(Segment(text[cursor:first]))
+        if segments and segments[-1].marked:
+            segments[-1].text += text[first:last + 1]
+        else:
+            segments.append(Segment(text[first:last + 1], True))
+        cursor = last + 1
+    if cursor < len(text):
+        segments.append(Segment(text[cursor:]))
+    return segments
+
+
+def _unique(links: list) -> list:
+    seen, result = set(), []
+    for link in sorted(links, key=lambda v: (v.text.lower(), v.href)):
+        if link.href not in seen:
+            seen.add(link.href)
+            result.append(link)
+    return result
+
+
+def source_view(lines: list[str] | None, passages: dict[tuple[int, int, str], list], note: str = "") -> SourceView:
+    """`passages` maps (start, end, quote) to the links of the entities it
+    supports. Without the text, the quotes are listed at their line numbers,
+    so that every link to a line still lands."""
+    links: dict[int, list] = {}
+    for (start, _end, _quote), supported in passages.items():
+        links.setdefault(start, []).extend(supported)
+    if lines is None:
+        quotes: dict[int, list[Segment]] = {}
+        for (start, _end, quote) in sorted(passages):
+            quotes.setdefault(start, []).append(Segment(quote, True))
+        return SourceView(False, [Line(n, quotes[n], _unique(links[n])) for n in sorted(quotes)], note)
+    flat = _FlatText(lines)
+    marks: dict[int, list[tuple[int, int]]] = {}
+    for start, _end, quote in sorted(passages):
+        for line, span in flat.spans(start, quote).items():
+            marks.setdefault(line, []).append(span)
+    view = [Line(number, _segments(text, marks[number]) if number in marks else [Segment(text)],
+                 _unique(links.get(number, [])))
+            for number, text in enumerate(lines, start=1)]
+    return SourceView(True, view, note)

@@ -1,0 +1,58 @@
+"""Statements in plain words: a property's label and its values, grouped by
+property, sorted by label; inferred ones marked, the project's own
+classifications marked as interpretations."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from lanzarote_kg.core.namespaces import LKG
+
+from .graph_index import RDF_TYPE, RDFS_LABEL, GraphIndex, Term
+from .values import Value, make_value, sort_key
+
+# Shown in sections of their own rather than as plain statements.
+OWN_SECTION = frozenset({RDF_TYPE, RDFS_LABEL, str(LKG.evidence), str(LKG.interpretation), str(LKG.erratum)})
+# The project's classification, not the paper's words (docs/AUTHORING.md).
+INTERPRETIVE = frozenset({str(LKG.assignedPillar), str(LKG.assignedObligation)})
+_LKG = str(LKG)
+
+
+@dataclass
+class Statement:
+    property: str
+    label: str
+    values: list[Value]
+    interpretive: bool = False
+
+
+def grouped(index: GraphIndex, pairs, inferred: bool = False, skip=OWN_SECTION) -> list[Statement]:
+    by_property: dict[str, list[Value]] = {}
+    for predicate, term in pairs:
+        if predicate not in skip:
+            by_property.setdefault(predicate, []).append(make_value(index, term, inferred))
+    return [Statement(p, index.label(p), sorted(by_property[p], key=sort_key), p in INTERPRETIVE)
+            for p in sorted(by_property, key=lambda p: (index.label(p).lower(), p))]
+
+
+def inferred_statements(index: GraphIndex, iri: str) -> list[Statement]:
+    """What the OWL 2 RL closure adds in the project's own vocabulary. Its
+    mirrors in ELI, PROV-O, schema.org and the like repeat asserted facts
+    under other names and are left out; so are owl:sameAs to itself."""
+    pairs = [(p, t) for p, t in index.inferred.get(iri, ())
+             if (p.startswith(_LKG) or p == RDF_TYPE) and (p != RDF_TYPE or t.value.startswith(_LKG))]
+    statements = grouped(index, [(p, t) for p, t in pairs if p != RDF_TYPE], inferred=True)
+    types = sorted((make_value(index, t, True) for p, t in pairs if p == RDF_TYPE), key=sort_key)
+    if types:
+        statements.insert(0, Statement(RDF_TYPE, "is also a", types))
+    return statements
+
+
+def referred_by(index: GraphIndex, iri: str, has_page, skip=frozenset()) -> list[Statement]:
+    """Statements of other pages that point at this node, grouped by property."""
+    by_property: dict[str, list[Value]] = {}
+    for subject, predicate in index.incoming.get(iri, ()):
+        if predicate in skip or not has_page(subject):
+            continue
+        by_property.setdefault(predicate, []).append(make_value(index, Term(subject, iri=True)))
+    return [Statement(p, index.label(p), sorted(v, key=sort_key))
+            for p, v in sorted(by_property.items(), key=lambda kv: (index.label(kv[0]).lower(), kv[0]))]
