@@ -9,10 +9,10 @@ STAMP := $(VENV)/.installed-stamp
 OUT ?= dist
 KG := $(BIN)/lanzarote-kg
 
-.PHONY: run test install node build validate reports qc reason-dl docs fmt-check lint-imports pytest bench clean help
+.PHONY: run test install node build validate reports site screenshots qc reason-dl docs fmt-check lint-imports pytest bench clean help
 
 help:
-	@echo "make run     build, validate and write the reports into $(OUT)/"
+	@echo "make run     build, validate and write the reports and the report site into $(OUT)/"
 	@echo "make test    build and validate, run every report, then the test suite"
 	@echo "make bench   time each build stage and each report on both engines"
 
@@ -51,7 +51,16 @@ validate: install
 reports: build
 	$(KG) report --all --out $(OUT)/reports
 
-run: build reports
+# The analysts' static site: reports with charts, entities, the source text.
+site: build
+	$(KG) site --out $(OUT)/site
+
+# PNGs of the site's main pages in headless Chromium (Debian's chromium and
+# chromium-driver), to look at.
+screenshots: site
+	$(BIN)/python tests/screenshots.py $(OUT)/site $(OUT)/screenshots
+
+run: build reports site
 
 # QC of the ontology, vocabularies and shapes (queries/qc/); fails on errors.
 qc: install
@@ -74,7 +83,7 @@ lint-imports: install
 pytest: install node
 	$(BIN)/python -m pytest
 
-test: lint-imports build reports qc pytest
+test: lint-imports build reports site qc pytest
 
 bench: install
 	$(BIN)/python -m lanzarote_kg.bench

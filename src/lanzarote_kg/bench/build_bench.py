@@ -107,6 +107,8 @@ def main(argv: list[str] | None = None) -> int:
     layout = Layout(find_root())
     result = bench_build(layout, Path(args.out), args.repeat)
     bench_reports(layout, result, args.repeat)
+    from lanzarote_kg.bench.site_bench import bench_site
+    bench_site(layout, result.store, Path(args.out), max(args.repeat, 5))
     if not args.skip_triplestore:
         bench_triplestore()
     return 0

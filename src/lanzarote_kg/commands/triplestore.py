@@ -129,6 +129,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
     netguard.block_network(allowed_hosts=(HOST,))
     graph_file = Path(args.graph) if args.graph else layout_of(args).root / "dist" / TRIG
     local = LocalEndpoint(ServeOptions(graph_file, args.port, args.writable))
+    site = _site_server(args, graph_file)
 
     def terminate(signum, frame):
         raise _Terminated()
@@ -142,6 +143,8 @@ def cmd_serve(args: argparse.Namespace) -> int:
         if args.writable:
             print(f"update endpoint: {server.update_url}\ngraph store: {server.store_url}")
         print("queries without GRAPH see the union of all named graphs (--union-default-graph)")
+        if site is not None:
+            print(f"report site: {site.start().url} ({site.directory})")
         print(f"store: {local.workdir} (removed on exit); press Ctrl-C to stop", flush=True)
         status = server.process.wait()
         raise UserError("LKG-T009", f"the Oxigraph server stopped (status {status}): {server.log_tail()}")
@@ -151,7 +154,23 @@ def cmd_serve(args: argparse.Namespace) -> int:
         return 0
     finally:
         signal.signal(signal.SIGTERM, previous)
+        if site is not None:
+            site.stop()
         local.close()
+
+
+def _site_server(args: argparse.Namespace, graph_file: Path):
+    """The report site beside the endpoint: --site, else dist/site/ when it
+    has been written; None with --no-site or when there is none."""
+    from lanzarote_kg.triplestore.site_server import SiteServer
+
+    if args.no_site:
+        return None
+    directory = Path(args.site) if args.site else graph_file.parent / "site"
+    if not args.site and not (directory / "index.html").exists():
+        print(f"no report site in {directory} (write it with `lanzarote-kg site`)")
+        return None
+    return SiteServer(directory, args.site_port)
 
 
 def register(sub) -> None:
@@ -163,6 +182,10 @@ def register(sub) -> None:
     serve.add_argument("--writable", action="store_true",
                        help="also serve /update and /store (changes are lost when the server stops)")
     serve.add_argument("--graph", metavar="FILE", help=f"a TriG or N-Quads file instead of dist/{TRIG}")
+    serve.add_argument("--site", metavar="DIR", help="the report site to serve beside the endpoint (default dist/site)")
+    serve.add_argument("--site-port", type=int, default=0,
+                       help="port on 127.0.0.1 for the report site (default: a free port, printed)")
+    serve.add_argument("--no-site", action="store_true", help="serve the endpoint only")
     serve.set_defaults(func=cmd_serve, network=True)
 
     load = sub.add_parser("load", help="load the named graphs into a SPARQL 1.1 server and verify them",

@@ -100,4 +100,6 @@ def actor_profiles(queries_dir: Path, store, index: GraphIndex) -> dict[str, Dis
     grouped: dict[str, list[tuple]] = {}
     for row in table.rows:
         grouped.setdefault(str(row[position]), []).append(tuple(t for i, t in enumerate(row) if i != position))
-    return {actor: display_table(index, Table(columns, rows)) for actor, rows in grouped.items()}
+    # The report orders by role and context only: break its ties for a stable page.
+    return {actor: display_table(index, Table(columns, sorted(rows, key=lambda r: [str(t or "") for t in r])))
+            for actor, rows in grouped.items()}

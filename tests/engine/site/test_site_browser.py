@@ -1,0 +1,217 @@
+"""The site in a real browser (headless Chromium): every page, served on
+127.0.0.1, loads with no console error and requests nothing outside the
+site; every internal link and anchor lands; each report page shows the
+report's rows; the charts draw the marks the data calls for; an entity
+page quotes the paper verbatim; the site works from file:// and reads
+without JavaScript."""
+from __future__ import annotations
+
+import posixpath
+import time
+import urllib.parse
+from dataclasses import dataclass
+
+import pytest
+
+import browser
+from lanzarote_kg.pipeline.source import SourceText, normalise
+from lanzarote_kg.reports.runner import run_report
+from lanzarote_kg.sparql.catalogue import catalogue, read_query
+from lanzarote_kg.sparql.engines import select_oxigraph
+from lanzarote_kg.triplestore.site_server import SiteServer
+
+pytestmark = pytest.mark.skipif(bool(browser.missing()), reason=browser.missing() or "")
+
+# Run in the home page: load every same-site page reachable from it, one
+# after the other, in an iframe, and report what each page holds. One
+# WebDriver round trip for the whole site instead of four per page.
+CRAWL = """
+const done = arguments[arguments.length - 1];
+const origin = location.origin + "/";
+const marks = (figure, role) => figure ? [...figure.querySelectorAll(`[aria-roledescription="${role}"]`)] : [];
+function facts(doc) {
+  const chart = doc.querySelector("figure.chart");
+  const result = doc.querySelector("section[aria-labelledby=result-h] table tbody");
+  return {
+    links: [...doc.querySelectorAll("a[href]")].map(a => a.href),
+    ids: [...doc.querySelectorAll("[id]")].map(e => e.id),
+    title: doc.title, h1: doc.querySelectorAll("h1").length,
+    tablesWithoutHeaders: [...doc.querySelectorAll("table")].filter(t => !t.querySelector("th")).length,
+    resultRows: result ? result.rows.length : null,
+    rowCount: (doc.querySelector(".count .rows") || {}).textContent || null,
+    chart: chart ? {id: chart.id, caption: chart.querySelector("figcaption").textContent,
+                    points: marks(chart, "point").map(m => m.getAttribute("aria-label")),
+                    lines: marks(chart, "line mark").length} : null,
+    quotes: [...doc.querySelectorAll("blockquote")].map(b => b.textContent),
+  };
+}
+const frame = document.createElement("iframe");
+frame.style.display = "none";  // loaded and run, but never laid out or painted
+document.body.appendChild(frame);
+const pages = {}, queue = [location.href.split("#")[0]], seen = new Set(queue);
+function next() {
+  if (!queue.length) { frame.remove(); done(pages); return; }
+  const url = queue.shift();
+  frame.onload = () => {
+    const found = facts(frame.contentDocument);
+    pages[url] = found;
+    for (const link of found.links) {
+      const page = link.split("#")[0];
+      if (page.startsWith(origin) && page.endsWith(".html") && !seen.has(page)) { seen.add(page); queue.push(page); }
+    }
+    next();
+  };
+  frame.src = url;
+}
+next();
+"""
+
+
+@pytest.fixture(scope="module")
+def served(site):
+    with SiteServer(site.out) as server:
+        yield server
+
+
+@pytest.fixture(scope="module")
+def chromium():
+    with browser.Chromium() as chrome:
+        yield chrome
+
+
+@dataclass
+class Crawl:
+    pages: dict[str, dict]  # URL -> facts
+    console: list[str]
+    requests: list[str]
+
+
+@pytest.fixture(scope="module")
+def crawl(served, chromium):
+    """Every HTML page reachable from the home page, each loaded once."""
+    started = time.perf_counter()
+    chromium.visit(served.url + "index.html")
+    chromium.driver.set_script_timeout(600)
+    pages = chromium.driver.execute_async_script(CRAWL)
+    console, requests = chromium.drain()
+    print(f"crawled {len(pages)} pages in {time.perf_counter() - started:.1f}s")
+    return Crawl(pages, console, requests)
+
+
+def _page(served, path: str) -> str:
+    return served.url + path
+
+
+def test_the_crawl_reaches_every_page_the_site_wrote(crawl, served, site):
+    written = {served.url + str(p.relative_to(site.out)) for p in site.out.rglob("*.html")}
+    assert set(crawl.pages) == written
+    assert len(crawl.pages) == sum(site.pages.values())
+
+
+def test_every_page_loads_without_console_errors_or_outside_requests(crawl, served):
+    assert crawl.console == []
+    assert len(crawl.requests) > len(crawl.pages)  # the pages, their stylesheet and scripts were seen
+    assert [r for r in crawl.requests if not r.startswith(served.url)] == []
+
+
+def test_every_internal_link_and_anchor_lands(crawl, served, site):
+    ids = {url: set(facts["ids"]) for url, facts in crawl.pages.items()}
+    broken = []
+    for url, facts in crawl.pages.items():
+        for link in facts["links"]:
+            assert link.startswith(served.url), (url, link)  # no link leaves the site
+            page, _, fragment = link.partition("#")
+            if page.endswith(".html"):
+                if page not in ids or (fragment and fragment not in ids[page]):
+                    broken.append((url, link))
+            else:  # a download: the file is there
+                relative = urllib.parse.unquote(page[len(served.url):])
+                if not (site.out / posixpath.normpath(relative)).is_file():
+                    broken.append((url, link))
+    assert broken == []
+
+
+def test_every_page_has_one_title_heading_and_header_cells(crawl):
+    for url, facts in crawl.pages.items():
+        assert facts["title"] and facts["h1"] == 1, url
+        assert facts["tablesWithoutHeaders"] == 0, url
+
+
+def test_each_report_page_shows_the_reports_rows(crawl, served, kg, layout):
+    for query in catalogue(layout.queries_dir):
+        example = dict([query.extra["example"].split("=", 1)]) if query.parameters else {}
+        expected = len(run_report(layout.queries_dir, query.name, kg.result.store, example).table.rows)
+        facts = crawl.pages[_page(served, f"reports/{query.name}.html")]
+        assert facts["resultRows"] == expected and facts["rowCount"] == str(expected), query.name
+
+
+def test_the_timeline_marks_each_dated_row_from_1989_to_2012(crawl, served, kg, layout):
+    rows = run_report(layout.queries_dir, "timeline", kg.result.store).table.rows
+    in_range = [r for r in rows if 1989 <= int(str(r[0])[:4]) <= 2012]
+    chart = crawl.pages[_page(served, "reports/timeline.html")]["chart"]
+    assert chart["id"] == "chart-timeline" and len(chart["points"]) == len(in_range) == 81
+    # The three World Congresses and UNGASS, each a mark at its first day.
+    congresses = run_report(layout.queries_dir, "world-congresses", kg.result.store).table.rows
+    labels = dict(kg.select("SELECT ?e ?l WHERE { ?e a lkg:Event ; rdfs:label ?l }"))
+    for event, start in ((str(r[0]), str(r[1])) for r in congresses):
+        assert f"{start}: {labels[event]} (event, held)" in chart["points"], event
+    assert sum("World Congress" in p and "(event, held)" in p and "preparatory" not in p
+               for p in chart["points"]) == 3
+
+
+def test_the_network_draws_every_actor_intervention_and_relation(crawl, served, kg, layout):
+    query = read_query(layout.queries_dir / "charts" / "network.rq")
+    rows = select_oxigraph(kg.result.store, query.text).rows
+    roles = {str(r[1]) for r in rows}
+    assert {"funder", "implementer", "partner", "member"} <= roles
+    nodes = {str(r[0]) for r in rows} | {str(r[2]) for r in rows}
+    chart = crawl.pages[_page(served, "reports/interventions.html")]["chart"]
+    assert len(chart["points"]) == len(nodes) and chart["lines"] == len(rows)
+    assert "Virtual Global Taskforce" in chart["points"]
+
+
+def test_the_heat_map_and_the_funding_bars_have_a_mark_per_cell(crawl, served):
+    heat = crawl.pages[_page(served, "reports/pillar-matrix.html")]["chart"]
+    assert heat["id"] == "chart-heatmap" and "13 interventions, 4 pillars" in heat["caption"]
+    bars = crawl.pages[_page(served, "reports/funding-by-funder.html")]["chart"]
+    assert bars["id"] == "chart-bars" and "2 bars" in bars["caption"]
+
+
+def test_an_entity_page_quotes_the_paper_verbatim(crawl, served, source_path):
+    quotes = crawl.pages[_page(served, "entity/instrument/lanzarote-convention.html")]["quotes"]
+    text = SourceText(source_path)
+    assert len(quotes) >= 3
+    for quote in quotes:
+        assert text.locate(quote), quote
+    assert any("25 October 2007" in q and text.occurs_within(q, 17, 19) for q in quotes)
+
+
+def test_the_source_page_anchors_every_line_and_links_quotes_back(crawl, served, source_path):
+    facts = crawl.pages[_page(served, "source.html")]
+    lines = SourceText(source_path).line_count
+    assert {f"L{n}" for n in range(1, lines + 1)} <= set(facts["ids"])
+    back = {link for link in facts["links"] if "/entity/" in link}
+    assert served.url + "entity/instrument/lanzarote-convention.html" in back
+
+
+def test_the_site_works_from_file_and_its_search_finds_an_acronym(chromium, site):
+    home = site.out.resolve().as_uri() + "/index.html"
+    visit = chromium.visit(home)
+    assert visit.console == [] and all(r.startswith("file://") for r in visit.requests), visit
+    box = chromium.driver.find_element("id", "q")
+    box.send_keys("UNICEF")
+    found = chromium.driver.execute_script(
+        "return [...document.querySelectorAll('#search-results a')].map(a => [a.textContent, a.href])")
+    assert ["UNICEF", site.out.resolve().as_uri() + "/entity/actor/unicef.html"] in found
+    report = chromium.visit(site.out.resolve().as_uri() + "/reports/timeline.html",
+                            "return document.querySelectorAll('#chart-timeline [aria-roledescription=point]').length")
+    assert report.console == [] and report.facts == 81
+
+
+def test_without_javascript_the_pages_still_read(served):
+    with browser.Chromium(javascript=False) as plain:
+        home = plain.visit(served.url + "index.html", None)
+        text = plain.driver.find_element("tag name", "main").text
+        assert "Interventions against the 4Ps" in text and "every entity by kind" in text
+        assert not plain.driver.find_element("css selector", "form.search").is_displayed()
+        assert home.console == []

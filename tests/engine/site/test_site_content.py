@@ -1,0 +1,102 @@
+"""The site as files: byte-identical from build to build, one page per
+entity of every kind, each report's downloads equal to the report, the
+evidence of a page equal to the provenance report, a note when the paper's
+text is absent, and stable errors for a bad chart header."""
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import shutil
+
+import pytest
+
+from site_helpers import paper_text, write_site
+from helpers import copy_project
+from lanzarote_kg.core.errors import UserError
+from lanzarote_kg.reports.runner import run_report
+from lanzarote_kg.sparql.catalogue import catalogue
+from lanzarote_kg.sparql.results import to_csv
+
+KINDS = {"instrument": "Instrument", "provision": "Provision", "obligation": "Obligation", "actor": "Actor",
+         "intervention": "Intervention", "event": "Event", "offence": "Offence", "result": "Result",
+         "place": "Place", "critical-issue": "CriticalIssue", "erratum": "Erratum"}
+
+
+def _digests(folder) -> dict[str, str]:
+    return {str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def test_two_builds_are_byte_identical(site, build_result, layout, tmp_path):
+    again = write_site(build_result, layout, tmp_path / "again", paper_text(layout))
+    first, second = _digests(site.out), _digests(again.out)
+    assert len(first) == site.files and first == second
+
+
+@pytest.mark.parametrize("kind", sorted(KINDS))
+def test_every_entity_of_the_issues_kinds_has_a_page(kind, site, kg):
+    # Asserted or inferred (an NGO is an Actor by inference); countries are
+    # actors and places, and their pages are under country/ like their IRIs.
+    iris = {row[0] for row in kg.select(f"SELECT DISTINCT ?x WHERE {{ ?x a lkg:{KINDS[kind]} "
+                                        "FILTER STRSTARTS(STR(?x), 'https://w3id.org/lanzarote-kg/id/') }")}
+    assert iris, kind
+    for iri in iris:
+        page = site.out / "entity" / (iri.split("/id/", 1)[1] + ".html")
+        assert page.exists(), f"no page for {iri}"
+
+
+def test_the_lanzarote_convention_page_says_what_the_paper_says(site):
+    page = (site.out / "entity/instrument/lanzarote-convention.html").read_text(encoding="utf-8")
+    assert "<h1>Council of Europe Convention on the Protection of Children against Sexual Exploitation and Sexual Abuse</h1>" in page
+    assert "<dt>entry into force</dt>\n<dd>10 July 2010</dd>" in page
+    assert 'href="../../source.html#L17">lines 17–19</a>' in page  # Introduction, lines 17-19
+    assert 'href="../../entity/provision/lanzarote-convention/article-38.html"' in page
+
+
+def test_each_reports_downloads_are_the_report(site, kg, layout):
+    for query in catalogue(layout.queries_dir):
+        if query.parameters:
+            continue
+        run = run_report(layout.queries_dir, query.name, kg.result.store)
+        assert (site.out / f"reports/{query.name}.csv").read_bytes().decode("utf-8") == to_csv(run.table)
+        document = json.loads((site.out / f"reports/{query.name}.srj").read_text(encoding="utf-8"))
+        assert document["head"]["vars"] == run.table.variables
+        assert len(document["results"]["bindings"]) == len(run.table.rows)
+
+
+def test_an_entity_pages_evidence_is_the_provenance_report(site, kg, layout):
+    iri = "https://w3id.org/lanzarote-kg/id/intervention/tacro-ii"
+    run = run_report(layout.queries_dir, "provenance", kg.result.store, {"entity": iri})
+    page = (site.out / "entity/intervention/tacro-ii.html").read_text(encoding="utf-8")
+    evidence = page.split('id="ev-h"', 1)[1]
+    shown = re.findall(r'source\.html#L(\d+)">lines (\d+)–(\d+)</a>', evidence)
+    assert len(run.table.rows) >= 5
+    assert [(str(r[2]), str(r[3])) for r in run.table.rows] == [(a, b) for _, a, b in shown]
+
+
+def test_errata_are_flagged_and_interpretations_marked(site):
+    ljubljana = (site.out / "entity/event/european-preparatory-meeting-ljubljana.html").read_text(encoding="utf-8")
+    assert 'class="errata"' in ljubljana and "5 to 9 July 2005" in ljubljana  # printed for a 2001 congress
+    tacro = (site.out / "entity/intervention/tacro.html").read_text(encoding="utf-8")
+    assert "The project's interpretation" in tacro
+    assert 'assigned pillar <span class="badge interpretation"' in tacro
+
+
+def test_without_the_source_text_the_source_page_says_so(build_result, layout, tmp_path):
+    result = write_site(build_result, layout, tmp_path / "site", None)
+    page = (result.out / "source.html").read_text(encoding="utf-8")
+    assert 'class="missing" role="note"' in page and "was not found" in page
+    assert '<li id="L17">' in page  # the lines that evidence links to still exist
+
+
+def test_an_unknown_chart_is_a_user_error(build_result, tmp_path):
+    project = copy_project(tmp_path / "project")
+    timeline = project / "queries/timeline.rq"
+    timeline.write_text(timeline.read_text(encoding="utf-8").replace("#+ chart: timeline", "#+ chart: pie"),
+                        encoding="utf-8")
+    from lanzarote_kg.reports.site.build import build_site
+    with pytest.raises(UserError) as raised:
+        build_site(project / "queries", build_result.store, tmp_path / "site", None, tmp_path / "none")
+    assert raised.value.code == "LKG-S001" and "timeline.rq" in raised.value.message and "'pie'" in raised.value.message
+    assert not (tmp_path / "site").exists() and not list(tmp_path.glob(".site-*"))
