@@ -9,7 +9,7 @@ STAMP := $(VENV)/.installed-stamp
 OUT ?= dist
 KG := $(BIN)/lanzarote-kg
 
-.PHONY: run test install node build validate reports site screenshots qc reason-dl docs fmt-check lint-imports pytest bench clean help
+.PHONY: run test install node build validate reports site screenshots vendor qc reason-dl docs fmt-check lint-imports pytest bench clean help
 
 help:
 	@echo "make run     build, validate and write the reports and the report site into $(OUT)/"
@@ -59,6 +59,12 @@ site: build
 # chromium-driver), to look at.
 screenshots: site
 	$(BIN)/python tests/screenshots.py $(OUT)/site $(OUT)/screenshots
+
+# Refresh the site's vendored script from the npm lock file (vendor/npm/).
+vendor:
+	cd vendor/npm && npm ci --no-audit --no-fund
+	sed '/sourceMappingURL/d' vendor/npm/node_modules/minisearch/dist/umd/index.js \
+	  > src/lanzarote_kg/reports/site/static/minisearch-7.2.0.js
 
 run: build reports site
 

@@ -68,14 +68,11 @@ class Chromium:
         console, requests = self.drain()
         return Visit(url, console, requests, facts)
 
-    def screenshot(self, url: str, path: Path, full_page: bool = False) -> None:
+    def screenshot(self, url: str, path: Path, height: int = 1400) -> None:
+        self.driver.set_window_size(1280, height)
         self.driver.get(url)
-        if full_page:
-            height = self.driver.execute_script("return document.documentElement.scrollHeight")
-            self.driver.set_window_size(1280, min(height, 4000))
         path.parent.mkdir(parents=True, exist_ok=True)
         self.driver.save_screenshot(str(path))
-        self.driver.set_window_size(1280, 900)
 
     def close(self) -> None:
         try:

@@ -25,7 +25,7 @@ def main(site: Path, out: Path) -> int:
         return 2
     with SiteServer(site) as server, browser.Chromium() as chrome:
         for name, page in PAGES.items():
-            chrome.screenshot(server.url + page, out / f"{name}.png", full_page=not page.startswith("source"))
+            chrome.screenshot(server.url + page, out / f"{name}.png")
             print(f"wrote {out / name}.png")
     return 0
 

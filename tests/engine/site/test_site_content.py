@@ -100,3 +100,12 @@ def test_an_unknown_chart_is_a_user_error(build_result, tmp_path):
         build_site(project / "queries", build_result.store, tmp_path / "site", None, tmp_path / "none")
     assert raised.value.code == "LKG-S001" and "timeline.rq" in raised.value.message and "'pie'" in raised.value.message
     assert not (tmp_path / "site").exists() and not list(tmp_path.glob(".site-*"))
+
+
+def test_the_source_page_highlights_a_quote_across_its_lines(site, source_path):
+    page = (site.out / "source.html").read_text(encoding="utf-8")
+    # TACRO's two phases (lines 1051-1053), quoted by TACRO, TACRO I and TACRO II.
+    assert '<li id="L1051"><mark>In this context, the TACRO project was developed in two phases, the first phase</mark>' in page
+    assert '<li id="L1053"><mark>II).</mark>' in page
+    line = page.split('<li id="L1051">', 1)[1].split("</li>", 1)[0]
+    assert 'href="entity/intervention/tacro-i.html">TACRO I</a>' in line

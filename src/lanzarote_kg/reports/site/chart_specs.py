@@ -5,9 +5,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-# The browser draws the text, so measure it with the font it will use:
-# DejaVu Sans is what "sans-serif" means on Debian (fonts-dejavu-core).
-FONT = "DejaVu Sans, sans-serif"
+# vl-convert measures text with its own sans-serif, the browser draws it
+# with its own (DejaVu Sans on Debian, wider): names on the charts are kept
+# short (graph_index.short_label) and the charts padded so none is cut.
+# Naming a system font instead costs vl-convert seconds of font loading.
+FONT = "sans-serif"
 SCHEMA = "https://vega.github.io/schema/vega-lite/v5.json"
 TIMELINE_YEARS = (1989, 2012)
 KIND_ORDER = ["instrument", "event", "intervention", "result"]
@@ -26,7 +28,7 @@ class ChartSpec:
 
 def _base(title: str, description: str) -> dict:
     return {"$schema": SCHEMA, "title": title, "description": description,
-            "config": {"font": FONT, "view": {"stroke": None}}, "padding": 8, "background": "white"}
+            "config": {"font": FONT, "view": {"stroke": None}}, "padding": {"left": 40, "right": 40, "top": 8, "bottom": 8}, "background": "white"}
 
 
 def _iso_day(date: str) -> str:
@@ -58,18 +60,25 @@ def timeline(rows: list[dict]) -> ChartSpec:
     return ChartSpec("timeline", title, description, spec, len(values))
 
 
+def _unique_names(rows: list[dict]) -> list[str]:
+    """The short names, but the full label where two rows share one (a
+    nominal axis would merge them)."""
+    shorts = [r["short"] for r in rows]
+    return [short if shorts.count(short) == 1 else r["label"] for short, r in zip(shorts, rows)]
+
+
 def heatmap(rows: list[dict]) -> ChartSpec:
     values = []
-    for r in rows:
+    for r, name in zip(rows, _unique_names(rows)):
         for pillar in PILLARS:
             link = r.get(pillar) or "none"
-            values.append({"intervention": r["label"], "pillar": pillar, "link": link,
+            values.append({"intervention": name, "pillar": pillar, "link": link,
                            "text": f'{r["label"]}, {pillar}: {link}'})
     title = "Interventions against the 4Ps"
     description = (f"A cell per intervention and pillar ({len(rows)} interventions, 4 pillars): dark where the paper "
                    "states the link, light where the project assigns it, blank where there is none.")
     encoding_y = {"field": "intervention", "type": "nominal", "title": None, "sort": None,
-                  "axis": {"labelLimit": 420}}
+                  "axis": {"labelLimit": 320}}
     spec = _base(title, description) | {
         "data": {"values": values}, "width": 320,
         "encoding": {"x": {"field": "pillar", "type": "nominal", "sort": PILLARS, "title": None,
@@ -88,14 +97,14 @@ def heatmap(rows: list[dict]) -> ChartSpec:
 
 
 def bars(rows: list[dict]) -> ChartSpec:
-    values = [{"funder": r["label"], "currency": r["currency"], "total": float(r["total"]),
+    values = [{"funder": name, "currency": r["currency"], "total": float(r["total"]),
                "text": f'{r["label"]}: {float(r["total"]):,.2f} {r["currency"]} to {r["interventions"]} intervention(s)'}
-              for r in rows]
+              for r, name in zip(rows, _unique_names(rows))]
     title = "Funding by funder"
     description = f"One bar per funder and currency ({len(values)} bars): the money the paper says each funder gave."
     spec = _base(title, description) | {
         "data": {"values": values}, "width": 520,
-        "encoding": {"y": {"field": "funder", "type": "nominal", "title": None, "sort": "-x", "axis": {"labelLimit": 380}},
+        "encoding": {"y": {"field": "funder", "type": "nominal", "title": None, "sort": "-x", "axis": {"labelLimit": 320}},
                      "x": {"field": "total", "type": "quantitative", "title": "amount (EUR)"}},
         "layer": [
             {"mark": {"type": "bar", "color": "#1f5f99"}, "encoding": {"description": {"field": "text"}}},

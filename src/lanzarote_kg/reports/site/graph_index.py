@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 import pyoxigraph as ox
 
@@ -14,14 +15,14 @@ RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 RDFS_LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
 SKOS_PREF = "http://www.w3.org/2004/02/skos/core#prefLabel"
 SKOS_ALT = "http://www.w3.org/2004/02/skos/core#altLabel"
-ALT_LABELS = {SKOS_ALT, str(LKG.shortName), str(LKG.acronym), str(LKG.printedTitle)}
+SHORT_NAME, ACRONYM = str(LKG.shortName), str(LKG.acronym)
+ALT_LABELS = {SKOS_ALT, SHORT_NAME, ACRONYM, str(LKG.printedTitle)}
 ID = BASE + "id/"
 GRAPH_NAMES = ("ontology", "vocabularies", "data", "inferred")
-_GRAPHS = dict(zip(GRAPH_NAMES, (ox.NamedNode(str(g)) for g in Graphs.ALL)))
+_GRAPHS = {name: ox.NamedNode(str(getattr(Graphs, name.upper()))) for name in GRAPH_NAMES}
 
 
-@dataclass(frozen=True)
-class Term:
+class Term(NamedTuple):  # a tuple: made 20 000 times per build, and cheaply
     """An RDF term as the site needs it: an IRI (`iri` true) or a literal."""
     value: str
     iri: bool = False
@@ -49,6 +50,13 @@ class GraphIndex:
 
     def label(self, iri: str) -> str:
         return self.labels.get(iri) or iri.rsplit("/", 1)[-1].rsplit("#", 1)[-1]
+
+    def short_label(self, iri: str, limit: int = 40) -> str:
+        """A name that fits on a chart: the short name, else the acronym,
+        else the label, cut to `limit` characters."""
+        short = self.first(iri, SHORT_NAME) or self.first(iri, ACRONYM)
+        name = short.value if short else self.label(iri)
+        return name if len(name) <= limit else name[:limit - 1].rstrip() + "…"
 
     def alt_labels(self, iri: str) -> list[str]:
         return sorted({t.value for p, t in self.out.get(iri, ()) if p in ALT_LABELS})

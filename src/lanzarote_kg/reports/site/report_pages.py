@@ -67,8 +67,8 @@ def chart_kind(query: SavedQuery) -> str:
 
 
 def run_reports(queries_dir: Path, store, index: GraphIndex) -> list[ReportPage]:
-    def label(term) -> str:
-        return index.label(str(term))
+    def label(term) -> tuple[str, str]:
+        return index.label(str(term)), index.short_label(str(term))
 
     pages = []
     for query in catalogue(queries_dir):

@@ -4,6 +4,7 @@ entities it supports. Quotes are found as the quote check finds them
 (pipeline.source): white space collapsed, number-only lines skipped."""
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
@@ -32,35 +33,43 @@ class SourceView:
 
 
 class _FlatText:
-    """The normalised text and, per character, the (line, column) it came
-    from (None for the single spaces between words)."""
+    """The normalised text, and for each word where it starts in that text
+    and on which line and column it was printed."""
 
     def __init__(self, lines: list[str]):
-        pieces, self.origin = [], []
+        pieces, self.starts, self.places = [], [], []
+        offset = 0
         for number, line in enumerate(lines, start=1):
             if _NUMBER_ONLY.match(line):
                 continue
             for word in _WORD.finditer(line):
+                self.starts.append(offset)
+                self.places.append((number, word.start(), word.end()))
                 pieces.append(word.group() + " ")
-                self.origin.extend((number, column) for column in range(word.start(), word.end()))
-                self.origin.append(None)
+                offset += len(word.group()) + 1
         self.text = "".join(pieces)
+
+    def _word_at(self, position: int) -> int:
+        return bisect.bisect_right(self.starts, position) - 1
 
     def spans(self, start_line: int, quote: str) -> dict[int, tuple[int, int]]:
         """line -> (first, last column) of the quote's first occurrence that
         starts at or after start_line."""
         needle = " ".join(quote.split())
         position = self.text.find(needle)
-        while position != -1 and (self.origin[position] or (0,))[0] < start_line:
+        while position != -1 and self.places[self._word_at(position)][0] < start_line:
             position = self.text.find(needle, position + 1)
         pieces: dict[int, tuple[int, int]] = {}
-        if position == -1:
+        if position == -1 or not needle:
             return pieces
-        for where in self.origin[position:position + len(needle)]:
-            if where:
-                line, column = where
-                first, last = pieces.get(line, (column, column))
-                pieces[line] = (min(first, column), max(last, column))
+        end = position + len(needle)  # exclusive
+        first_word, last_word = self._word_at(position), self._word_at(end - 1)
+        for word in range(first_word, last_word + 1):
+            line, column, stop = self.places[word]
+            begin = column + max(0, position - self.starts[word])
+            finish = min(stop, column + end - self.starts[word]) - 1
+            low, high = pieces.get(line, (begin, finish))
+            pieces[line] = (min(low, begin), max(high, finish))
         return pieces
 
 
