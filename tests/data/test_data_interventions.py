@@ -701,7 +701,8 @@ def test_recommended_working_tools(kg):
     assert rows == [("Logical Framework Analysis (LFA)", "Logical Framework Approach (LFA)")]
     rows = kg.select("""
         SELECT ?label ?acronym ?printed WHERE { id:method\\/project-cycle-management rdfs:label ?label ;
-          lkg:acronym ?acronym ; lkg:erratum ?e . ?e lkg:erratumKind ek:name ; lkg:printedValue ?printed }""")
+          lkg:acronym ?acronym ; lkg:erratum ?e . ?e lkg:erratumKind ek:misprint ; lkg:printedValue ?printed }""")
+    # Printed once (lines 1571-1572): a misprint, not two places that disagree.
     assert rows == [("Cycle Project Management", "CPM", "Cycle Project Management (CPM)")]
     # Chapter 4, lines 886-888: the paper itself relied on the LFA to describe the projects.
     rows = kg.select("""
