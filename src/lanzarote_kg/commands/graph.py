@@ -16,12 +16,17 @@ def _print_summary(result, out: Path | None, source: Path | None) -> None:
     warnings = [v for v in result.report.violations if v.severity != "Violation"]
     print(f"SHACL: {'conforms' if result.report.conforms else 'does not conform'} "
           f"({len(result.report.errors)} violations, {len(warnings)} warnings/infos)")
-    if source is None:
+    if result.coverage is not None:
+        print(result.coverage.line())
+    sources = result.sources
+    if source is None or sources is None or not sources.checked:
         print("quotes: not checked (source text not found; give --source to check them)")
-    elif result.quote_problems:
-        print(f"quotes: {len(result.quote_problems)} not found in the source")
     else:
-        print("quotes: all found in the source")
+        missing = f"; not checked, text absent: {', '.join(sources.missing)}" if sources.missing else ""
+        found = f"{len(result.quote_problems)} not found in the source" if result.quote_problems else \
+            "all found in the source"
+        print(f"quotes: {found}; {len(result.anchors)} anchored "
+              f"({2 * len(result.anchors)} text selectors, {len(result.anchors)} line fragments){missing}")
     for failure in result.check_failures:
         if failure.severity != "error":
             print(f"check {failure.name} ({failure.severity}): {len(failure.table.rows)} row(s): {failure.title}")
@@ -107,8 +112,9 @@ def _engine_options(parser: argparse.ArgumentParser) -> None:
                         help="OWL 2 RL engine: reasonable (fast, default) or owlrl (reference)")
     parser.add_argument("--shacl-engine", choices=["pyshacl-turbo", "pyshacl"], default="pyshacl-turbo",
                         help="SHACL engine: pyshacl-turbo (fast, default) or pyshacl (reference)")
-    parser.add_argument("--source", help="path of the paper's text, to check every quote (default: "
-                        "../shared/source/coe-2012-international-cooperation-lanzarote.txt if present)")
+    parser.add_argument("--source", help="a source document's text file, or the folder holding the texts of "
+                        "the documents data/ describes (lkg:textFile), to check and anchor every quote (default: "
+                        "../shared/source/ if present)")
 
 
 def register(sub) -> None:

@@ -16,10 +16,11 @@ class Graphs:
     VOCABULARIES = URIRef(BASE + "graph/vocabularies")
     DATA = URIRef(BASE + "graph/data")
     INFERRED = URIRef(BASE + "graph/inferred")
+    ANNOTATIONS = URIRef(BASE + "graph/annotations")  # Web Annotation anchors, computed by the build
     SHAPES = URIRef(BASE + "graph/shapes")
 
     ASSERTED = (ONTOLOGY, VOCABULARIES, DATA)
-    ALL = (ONTOLOGY, VOCABULARIES, DATA, INFERRED)
+    ALL = (ONTOLOGY, VOCABULARIES, DATA, INFERRED, ANNOTATIONS)
 
 
 PREFIXES = {

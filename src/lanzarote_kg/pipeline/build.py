@@ -12,14 +12,18 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import pyoxigraph as ox
+
+from lanzarote_kg.pipeline.annotations import annotation_triples, expanded_supports
 from lanzarote_kg.sparql.catalogue import catalogue
+from lanzarote_kg.pipeline.coverage import Coverage, compute_coverage
 from lanzarote_kg.sparql.engines import Engine, Table, select_oxigraph, select_rdflib
 from lanzarote_kg.core.errors import BuildFailure
 from lanzarote_kg.pipeline.knowledge_graph import KnowledgeGraph, load
 from lanzarote_kg.core.layout import Layout
-from lanzarote_kg.core.namespaces import LKG, PREFIXES, Graphs
+from lanzarote_kg.core.namespaces import PREFIXES, Graphs
 from lanzarote_kg.pipeline.quotes import verify_quotes
-from lanzarote_kg.pipeline.source import SourceText
+from lanzarote_kg.pipeline.sources import Sources, load_sources
 from lanzarote_kg.pipeline.reasoning import Reasoner, infer
 from lanzarote_kg.pipeline.validation import ShaclEngine, ValidationReport, validate
 from lanzarote_kg.pipeline import serialization as ser
@@ -30,7 +34,7 @@ class BuildOptions:
     shacl_engine: ShaclEngine = ShaclEngine.TURBO
     sparql_engine: Engine = Engine.OXIGRAPH  # for the data checks
     out_dir: Path | None = None  # None: validate only, write nothing
-    source: Path | None = None  # the paper's text; None: skip the quote check
+    source: Path | None = None  # a source text or the folder of them; None: skip the quote check
 
 
 @dataclass
@@ -51,10 +55,13 @@ class BuildResult:
     engine_errors: list[str]
     quote_problems: list = field(default_factory=list)
     timings: dict[str, float] = field(default_factory=dict)
+    coverage: Coverage | None = None
+    sources: Sources | None = None
+    anchors: list = field(default_factory=list)  # quotes.Anchor, one per passage located in its text
 
     @property
     def store(self):
-        """The Oxigraph store of the four named graphs."""
+        """The Oxigraph store of the named graphs."""
         return self.kg.store
 
     @property
@@ -95,20 +102,6 @@ def run_checks(layout: Layout, kg: KnowledgeGraph, engine: Engine = Engine.OXIGR
     return failures
 
 
-def _check_source(kg: KnowledgeGraph, source_path: Path | None) -> list:
-    """Every quote must occur in the paper within its line range; the paper
-    must be the exact text the graph's line numbers refer to."""
-    if source_path is None:
-        return []
-    source = SourceText(source_path)
-    recorded = {row[0].value for row in kg.store.query(
-        "SELECT ?sum WHERE { GRAPH ?g { ?doc <%s> ?sum } }" % LKG.sha256)}
-    if recorded and source.sha256 not in recorded:
-        raise BuildFailure("LKG-B002", f"{source_path}: SHA-256 {source.sha256} differs from the one the graph "
-                                       f"records ({', '.join(sorted(recorded))}): line numbers would not match")
-    return verify_quotes(kg.store, source)
-
-
 def run_build(layout: Layout, options: BuildOptions = BuildOptions()) -> BuildResult:
     """Load, reason, then validate while the data checks, the quote check and
     the serialization run: the SHACL engine works in native code outside the
@@ -145,13 +138,20 @@ def _run_build(layout: Layout, options: BuildOptions) -> BuildResult:
         validation = pool.submit(timed_validation)
         with stage("check"):
             failures = run_checks(layout, kg, options.sparql_engine)
-            quote_problems = _check_source(kg, options.source)
+            coverage = compute_coverage(kg, layout.queries_dir)
+            sources = load_sources(kg.store, options.source)
+            quote_problems, anchors = verify_quotes(kg.store, sources)
+        with stage("anchor"):
+            annotations = annotation_triples(anchors, sources) + expanded_supports(kg.store)
         payloads = None
         if options.out_dir is not None:
             with stage("serialize"):
-                payloads = serialize_graph(kg)
+                payloads = serialize_graph(kg, annotations)
         report = validation.result()
-    result = BuildResult(kg, report, failures, closure.engine_errors, quote_problems, timings)
+    # Only now: the validation read the store until here.
+    kg.set_annotations(annotations)
+    result = BuildResult(kg, report, failures, closure.engine_errors, quote_problems, timings,
+                         coverage=coverage, sources=sources, anchors=anchors)
     if options.out_dir is not None:
         with stage("write"):
             write_artifacts(result, payloads, options.out_dir)
@@ -159,15 +159,19 @@ def _run_build(layout: Layout, options: BuildOptions) -> BuildResult:
     return result
 
 
-def serialize_graph(kg: KnowledgeGraph) -> dict[str, bytes]:
-    """The graph artifacts, as bytes (written only if the build passes)."""
-    named = kg.sorted_quads(*Graphs.ALL)
+def serialize_graph(kg: KnowledgeGraph, annotations: list) -> dict[str, bytes]:
+    """The graph artifacts, as bytes (written only if the build passes).
+    The annotations graph goes into the dataset files only (TriG, N-Quads)."""
+    named = kg.sorted_quads(*Graphs.ASSERTED, Graphs.INFERRED)
     asserted = [q.triple for q in named if q.graph_name.value != str(Graphs.INFERRED)]
+    full = [q.triple for q in named]
+    graph = ox.NamedNode(str(Graphs.ANNOTATIONS))
+    named += sorted((ox.Quad(t.subject, t.predicate, t.object, graph) for t in annotations), key=str)
     return {
         "lanzarote-kg.trig": ser.trig(named, PREFIXES),
         "lanzarote-kg.nq": ser.nquads(named),
         "lanzarote-kg.ttl": ser.turtle(asserted, PREFIXES),
-        "lanzarote-kg-full.nt": ser.ntriples(q.triple for q in named),
+        "lanzarote-kg-full.nt": ser.ntriples(full),
         "lanzarote-kg.jsonld": ser.jsonld(asserted),
     }
 
@@ -183,6 +187,17 @@ def write_artifacts(result: BuildResult, payloads: dict[str, bytes], out_dir: Pa
         ser.write_atomic(out_dir / name, payload)
 
 
+def _row_line(result: BuildResult, failure: CheckFailure, row: tuple) -> str:
+    """A check's row, with the data file its statement (or entity) is written in."""
+    text = " | ".join("" if t is None else str(t) for t in row)
+    columns = dict(zip(failure.table.variables, row))
+    entity = columns.get("entity")
+    if entity is None:
+        return text
+    file = result.kg.origin_of(entity, columns.get("property"), columns.get("value"))
+    return f"{text} [{file}]" if file else text
+
+
 def failure_lines(result: BuildResult) -> list[str]:
     lines = [v.line() for v in result.report.errors]
     lines += [problem.line() for problem in result.quote_problems]
@@ -191,7 +206,7 @@ def failure_lines(result: BuildResult) -> list[str]:
     for failure in result.check_failures:
         lines.append(f"check {failure.name} ({failure.severity}): {failure.title}: {len(failure.table.rows)} row(s)")
         for row in failure.table.rows[:10]:
-            lines.append("    " + " | ".join("" if t is None else str(t) for t in row))
+            lines.append("    " + _row_line(result, failure, row))
         if failure.solution:
             lines.append(f"    solution: {failure.solution}")
     return lines

@@ -34,6 +34,20 @@ class KnowledgeGraph:
     store: ox.Store
     shape_triples: list
     origins: dict = field(default_factory=dict)  # subject IRI (str) -> file it is described in
+    statement_origins: dict = field(default_factory=dict)  # data ox.Triple -> file it is written in
+
+    def origin_of(self, subject, predicate=None, value=None) -> str:
+        """The file a data statement is written in, else the file that first
+        describes its subject ("" when unknown). Terms are rdflib or Oxigraph."""
+        from lanzarote_kg.core.terms import to_oxigraph
+
+        if predicate is not None and value is not None:
+            terms = [t if isinstance(t, (ox.NamedNode, ox.BlankNode, ox.Literal)) else to_oxigraph(t)
+                     for t in (subject, predicate, value)]
+            found = self.statement_origins.get(ox.Triple(*terms))
+            if found is not None:
+                return str(found)
+        return str(self.origins.get(str(subject), ""))
 
     # --- Oxigraph side ---------------------------------------------------------
     def triples(self, *graphs: str) -> list[ox.Triple]:
@@ -46,6 +60,11 @@ class KnowledgeGraph:
         name = _name(Graphs.INFERRED)
         self.store.bulk_extend(ox.Quad(t.subject, t.predicate, t.object, name) for t in triples)
         self.__dict__.pop("inferred", None)
+        self.__dict__.pop("full_graph", None)
+
+    def set_annotations(self, triples: list[ox.Triple]) -> None:
+        name = _name(Graphs.ANNOTATIONS)
+        self.store.bulk_extend(ox.Quad(t.subject, t.predicate, t.object, name) for t in triples)
         self.__dict__.pop("full_graph", None)
 
     def sorted_quads(self, *graphs: str) -> list[ox.Quad]:
@@ -96,10 +115,11 @@ class KnowledgeGraph:
 
     @cached_property
     def full_graph(self) -> Graph:
-        """Asserted + inferred in one rdflib graph, for rdflib's SPARQL engine
-        (which repeats solutions once per member graph of a view)."""
+        """Asserted + inferred (+ the annotations, once the build has made
+        them) in one rdflib graph, for rdflib's SPARQL engine (which repeats
+        solutions once per member graph of a view)."""
         graph = _bind(Graph())
-        for part in (self.ontology, self.vocabularies, self.data, self.inferred):
+        for part in (self.ontology, self.vocabularies, self.data, self.inferred, self._rdflib(Graphs.ANNOTATIONS)):
             graph += part
         return graph
 
@@ -123,6 +143,10 @@ def _canonical(graphs: dict) -> dict:
 def load(layout: Layout) -> KnowledgeGraph:
     """Parse ontology, vocabularies, data and shapes from a checkout."""
     origins: dict = {}
+    statement_origins: dict = {}
+
+    def shown_path(path: Path) -> Path:
+        return path.relative_to(layout.root) if path.is_relative_to(layout.root) else path
 
     def read(paths: list[Path], *, skolem: bool) -> list[ox.Triple]:
         triples: list[ox.Triple] = []
@@ -132,7 +156,8 @@ def load(layout: Layout) -> KnowledgeGraph:
                 # Blank nodes are file-local in Turtle, so skolemizing per
                 # file gives the same IRIs as skolemizing the union.
                 parsed = skolemize(parsed)
-            shown = path.relative_to(layout.root) if path.is_relative_to(layout.root) else path
+                statement_origins.update(dict.fromkeys(parsed, shown_path(path)))
+            shown = shown_path(path)
             for triple in parsed:
                 if isinstance(triple.subject, ox.NamedNode):
                     origins.setdefault(triple.subject.value, shown)
@@ -148,4 +173,5 @@ def load(layout: Layout) -> KnowledgeGraph:
     for name, triples in ((Graphs.ONTOLOGY, canonical[Graphs.ONTOLOGY]),
                           (Graphs.VOCABULARIES, canonical[Graphs.VOCABULARIES]), (Graphs.DATA, data)):
         store.bulk_extend(ox.Quad(t.subject, t.predicate, t.object, _name(name)) for t in triples)
-    return KnowledgeGraph(store=store, shape_triples=shapes, origins=origins)
+    return KnowledgeGraph(store=store, shape_triples=shapes, origins=origins,
+                          statement_origins=statement_origins)

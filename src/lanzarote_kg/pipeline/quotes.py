@@ -1,10 +1,12 @@
-"""Check every passage of the data against the source text."""
+"""Check every passage of the data against the text of its source document,
+and anchor it there (line range, character offsets) for the annotations."""
 from __future__ import annotations
 
 from dataclasses import dataclass
 
 from lanzarote_kg.core.namespaces import LKG
-from lanzarote_kg.pipeline.source import SourceText
+from lanzarote_kg.pipeline.source import Located
+from lanzarote_kg.pipeline.sources import Sources
 
 
 @dataclass(frozen=True)
@@ -20,29 +22,49 @@ class QuoteProblem:
         return f"{self.subject}: quote at lines {self.lines} does not match the source{where}: {self.quote!r}"
 
 
+@dataclass(frozen=True)
+class Anchor:
+    """Where a passage's quote is in its document's text."""
+
+    passage: str
+    subject: str
+    document: str
+    quote: str
+    start_line: int
+    end_line: int
+    located: Located
+
+
 _PASSAGES = """
-SELECT ?passage ?owner ?quote ?start ?end WHERE {
+SELECT ?passage ?owner ?quote ?start ?end ?document WHERE {
   GRAPH ?g { ?passage <%(quote)s> ?quote ; <%(start)s> ?start ; <%(end)s> ?end .
              OPTIONAL { ?owner <%(evidence)s> ?passage } }
+  OPTIONAL { ?passage <%(in_part)s>/<%(of_document)s> ?document }
 } ORDER BY ?passage ?owner""" % {"quote": LKG.quote, "start": LKG.startLine, "end": LKG.endLine,
-                                 "evidence": LKG.evidence}
+                                 "evidence": LKG.evidence, "in_part": LKG.inPart,
+                                 "of_document": LKG.partOfDocument}
 
 
-def verify_quotes(store, source: SourceText) -> list[QuoteProblem]:
+def verify_quotes(store, sources: Sources) -> tuple[list[QuoteProblem], list[Anchor]]:
     """Passages whose quote does not occur verbatim within their line range
-    (missing line numbers are the SHACL shapes' business)."""
-    problems, seen = [], set()
-    for row in store.query(_PASSAGES):
+    of their document's text, and the anchors of those that do. Passages of
+    a document whose text is absent are left out of both (missing line
+    numbers or parts are the SHACL shapes' business)."""
+    problems, anchors, seen = [], [], set()
+    for row in store.query(_PASSAGES, use_default_graph_as_union=True):
         passage, quote = row["passage"].value, row["quote"].value
-        if passage in seen:
+        document = row["document"].value if row["document"] is not None else None
+        if passage in seen or document not in sources.texts:
             continue
         seen.add(passage)
-        start, end = int(row["start"].value), int(row["end"].value)
-        if source.occurs_within(quote, start, end):
-            continue
-        hits = source.locate(quote)
+        source = sources.texts[document]
         owner = row["owner"].value if row["owner"] is not None else passage
+        start, end = int(row["start"].value), int(row["end"].value)
+        hit = source.find_within(quote, start, end)
+        if hit is not None:
+            anchors.append(Anchor(passage, owner, document, quote, start, end, hit))
+            continue
         problems.append(QuoteProblem(
             passage=passage, subject=owner, lines=f"{start}-{end}", quote=quote,
-            found_at=", ".join(f"{h.start_line}-{h.end_line}" for h in hits)))
-    return problems
+            found_at=", ".join(f"{h.start_line}-{h.end_line}" for h in source.locate(quote))))
+    return problems, anchors

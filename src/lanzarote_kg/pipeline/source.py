@@ -1,9 +1,11 @@
-"""The source text and the passages quoted from it.
+"""A source document's text and the passages quoted from it.
 
 Line numbers are 1-based and refer to the exact text whose SHA-256 the graph
-records. Quotes are compared after normalisation: runs of white space become
-one space, and lines holding only a number (page numbers and footnote
-markers that the PDF extraction interleaves with the text) are skipped.
+records; character offsets count Unicode code points from the start of that
+text, end exclusive (as W3C Web Annotation selectors do). Quotes are
+compared after normalisation: runs of white space become one space, and
+lines holding only a number (page numbers and footnote markers that the PDF
+extraction interleaves with the text) are skipped.
 """
 from __future__ import annotations
 
@@ -23,10 +25,17 @@ def normalise(text: str) -> str:
     return _SPACE.sub(" ", text).strip()
 
 
+def skipped_line(line: str) -> bool:
+    """A line the quote comparison skips: blank, or only a number."""
+    return not line.strip() or bool(_NUMBER_ONLY.match(line))
+
+
 @dataclass(frozen=True)
 class Located:
     start_line: int
     end_line: int
+    start: int  # character offset of the first character, in the raw text
+    end: int  # offset just after the last character (exclusive)
 
 
 class SourceText:
@@ -39,36 +48,77 @@ class SourceText:
             raise UserError("LKG-E010", f"{path}: cannot read source text ({exc.strerror})") from None
         self.path = path
         self.sha256 = hashlib.sha256(raw).hexdigest()
-        self.lines = raw.decode("utf-8").splitlines()
-        # One normalised string plus, for each character, the line it came from.
-        pieces: list[str] = []
+        self.md5 = hashlib.md5(raw).hexdigest()  # RFC 5147 integrity check; not a security use
+        try:
+            self.text = raw.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            raise UserError("LKG-E002", f"{path}: not UTF-8 text ({exc.reason})") from None
+        self.lines = self.text.split("\n")
+        self._index()
+
+    def _index(self) -> None:
+        """One normalised string plus, for each of its characters, the line
+        and the raw offset it came from."""
+        flat: list[str] = []
         owners: list[int] = []
+        offsets: list[int] = []
+        position = 0
         for number, line in enumerate(self.lines, start=1):
-            if _NUMBER_ONLY.match(line) or not line.strip():
-                continue
-            text = normalise(line) + " "
-            pieces.append(text)
-            owners.extend([number] * len(text))
-        self._flat = "".join(pieces)
+            if not skipped_line(line):
+                pending_space = False
+                for column, char in enumerate(line.strip()):
+                    if char.isspace():
+                        pending_space = True
+                        continue
+                    if pending_space:
+                        flat.append(" ")
+                        owners.append(number)
+                        offsets.append(offsets[-1] + 1)
+                        pending_space = False
+                    flat.append(char)
+                    owners.append(number)
+                    offsets.append(position + len(line) - len(line.lstrip()) + column)
+                # The line break counts as one space.
+                flat.append(" ")
+                owners.append(number)
+                offsets.append(offsets[-1] + 1)
+            position += len(line) + 1
+        self._flat = "".join(flat)
         self._owner = owners
+        self._offset = offsets
 
     @property
     def line_count(self) -> int:
         return len(self.lines)
 
     def locate(self, quote: str) -> list[Located]:
-        """Every place where the quote occurs, as line ranges."""
+        """Every place where the quote occurs."""
         needle = normalise(quote)
         if not needle:
             return []
         found = []
         start = self._flat.find(needle)
         while start != -1:
-            end = start + len(needle) - 1
-            found.append(Located(self._owner[start], self._owner[end]))
+            last = start + len(needle) - 1
+            found.append(Located(self._owner[start], self._owner[last], self._offset[start], self._offset[last] + 1))
             start = self._flat.find(needle, start + 1)
         return found
 
+    def find_within(self, quote: str, start_line: int, end_line: int) -> Located | None:
+        """The first occurrence of the quote inside the inclusive line range."""
+        for hit in self.locate(quote):
+            if start_line <= hit.start_line and hit.end_line <= end_line:
+                return hit
+        return None
+
     def occurs_within(self, quote: str, start_line: int, end_line: int) -> bool:
         """True when the quote occurs inside the given inclusive line range."""
-        return any(start_line <= hit.start_line and hit.end_line <= end_line for hit in self.locate(quote))
+        return self.find_within(quote, start_line, end_line) is not None
+
+    def reproduces(self, quote: str, start: int, end: int) -> bool:
+        """True when the characters [start, end) are the quote, by the
+        comparison rule (whole skipped lines inside the range dropped)."""
+        segments = self.text[start:end].split("\n")
+        inner = [line for line in segments[1:-1] if not skipped_line(line)]
+        kept = segments[:1] + inner + segments[1:][-1:]
+        return normalise(" ".join(kept)) == normalise(quote)

@@ -142,7 +142,8 @@ def test_a_quote_not_in_the_source_fails_the_build_naming_its_node(project, sour
 
 
 def test_a_different_source_text_is_refused(project, source_path, tmp_path):
-    altered = tmp_path / "paper.txt"
+    # Named as the paper's text file, in another folder.
+    altered = tmp_path / source_path.name
     altered.write_bytes(source_path.read_bytes() + b"\nan extra line\n")
     completed = run_cli("validate", "--source", str(altered), root=project)
     assert completed.returncode == 1

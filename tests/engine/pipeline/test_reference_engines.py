@@ -80,11 +80,13 @@ def test_every_quote_occurs_verbatim_in_the_source(build_result, source_path):
     """Each passage's quote is found in the paper's text, inside its line
     range (white space normalised, number-only lines skipped)."""
     from lanzarote_kg.pipeline.quotes import verify_quotes
-    from lanzarote_kg.pipeline.source import SourceText
+    from lanzarote_kg.pipeline.sources import load_sources
 
-    source = SourceText(source_path)
-    assert source.sha256 == "b53d54781f617be51496c205a22223f3ab30d1a70d325e5d6a708c8f57e1cc90"
-    assert [p.line() for p in verify_quotes(build_result.store, source)] == []
+    sources = load_sources(build_result.store, source_path)
+    paper = sources.texts["https://w3id.org/lanzarote-kg/id/document/coe-2012-international-cooperation-lanzarote"]
+    assert paper.sha256 == "b53d54781f617be51496c205a22223f3ab30d1a70d325e5d6a708c8f57e1cc90"
+    problems, anchors = verify_quotes(build_result.store, sources)
+    assert [p.line() for p in problems] == []
     passages = build_result.store.query(
         "SELECT (COUNT(DISTINCT ?p) AS ?n) WHERE { GRAPH ?g { ?p <https://w3id.org/lanzarote-kg/ontology#quote> ?q } }")
-    assert int(next(iter(passages))["n"].value) > 1000
+    assert int(next(iter(passages))["n"].value) == len(anchors) > 1000
