@@ -126,6 +126,8 @@ def _run_build(layout: Layout, options: BuildOptions) -> BuildResult:
 
     with stage("parse"):
         kg = load(layout)
+        # A source folder that names no document is the user's mistake: say so before any work.
+        sources = load_sources(kg.store, options.source)
     with stage("reason"):
         closure = infer(kg.triples(*Graphs.ASSERTED), options.reasoner)
         kg.set_inferred(closure.inferred)
@@ -139,7 +141,6 @@ def _run_build(layout: Layout, options: BuildOptions) -> BuildResult:
         with stage("check"):
             failures = run_checks(layout, kg, options.sparql_engine)
             coverage = compute_coverage(kg, layout.queries_dir)
-            sources = load_sources(kg.store, options.source)
             quote_problems, anchors = verify_quotes(kg.store, sources)
         with stage("anchor"):
             annotations = annotation_triples(anchors, sources) + expanded_supports(kg.store)

