@@ -30,7 +30,9 @@ CONTEXT = 32  # characters of prefix and suffix, as Hypothesis uses
 _TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
 _VALUE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#value")
 _CONFORMS_TO = ox.NamedNode("http://purl.org/dc/terms/conformsTo")
-_INTEGER = ox.NamedNode("http://www.w3.org/2001/XMLSchema#nonNegativeInteger")
+# xsd:integer, not the xsd:nonNegativeInteger of the Web Annotation context:
+# Oxigraph stores the latter as the former, and a loaded graph must equal the file.
+_INTEGER = ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer")
 
 
 def _oa(name: str) -> ox.NamedNode:
