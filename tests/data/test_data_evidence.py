@@ -2,18 +2,23 @@
 file by file, and the per-statement provenance of Toys (section 4.3.2)."""
 from __future__ import annotations
 
-MIGRATED = ["data/interventions/toys.ttl"]
+# Files whose statements do not all name their passage yet (being migrated).
+NOT_MIGRATED = {
+    "data/actors/awarding-bodies.ttl", "data/actors/council-of-europe.ttl", "data/actors/ngos-and-networks.ttl",
+    "data/actors/nigerian-authorities.ttl", "data/cooperation/italian-cooperation-strategy.ttl",
+    "data/events/other-meetings.ttl", "data/instruments/crc-committee.ttl",
+    "data/instruments/good-practice-instruments.ttl", "data/instruments/lanzarote-convention.ttl",
+    "data/interventions/nigeria-italy-trafficking.ttl", "data/interventions/virtual-global-taskforce.ttl",
+    "data/places/cities-and-regions.ttl"}
 
 
 def test_coverage_counts_of_the_paper(build_result):
-    counts = build_result.coverage.counts()
-    assert counts["statements"] == sum(counts[k] for k in ("supported", "interpreted", "external", "unsupported"))
-    assert counts["statements"] == 3275
+    assert build_result.coverage.counts() == {
+        "statements": 3204, "supported": 2209, "interpreted": 203, "external": 21, "unsupported": 771}
 
 
-def test_migrated_files_have_no_unsupported_statement(build_result):
-    assert [(str(s.entity), str(s.property), str(s.value), s.file)
-            for s in build_result.coverage.unsupported(set(MIGRATED))] == []
+def test_every_migrated_file_has_no_unsupported_statement(build_result):
+    assert {s.file for s in build_result.coverage.unsupported()} <= NOT_MIGRATED
 
 
 def test_toys_statements_by_cover(build_result):
