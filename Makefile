@@ -35,7 +35,7 @@ $(NODE_STAMP): tests/comunica/package.json tests/comunica/package-lock.json | $(
 	mkdir -p .node
 	cp tests/comunica/package.json tests/comunica/package-lock.json .node/
 	cd .node && PATH="$(NODE_HOME)/bin:$$PATH" "$(NODE_HOME)/bin/node" \
-	  "$(NODE_HOME)/lib/node_modules/npm/bin/npm-cli.js" ci --no-audit --no-fund --loglevel=error
+	  "$(NODE_HOME)/lib/node_modules/npm/bin/npm-cli.js" ci --prefer-offline --no-audit --no-fund --loglevel=error
 	touch $(NODE_STAMP)
 
 node: $(NODE_STAMP)
