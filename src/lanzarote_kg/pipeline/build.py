@@ -14,7 +14,9 @@ from pathlib import Path
 
 from lanzarote_kg.sparql.catalogue import catalogue
 from lanzarote_kg.sparql.engines import Engine, Table, select_oxigraph, select_rdflib
+from lanzarote_kg.sparql.safety import check_safe
 from lanzarote_kg.core.errors import BuildFailure
+from lanzarote_kg.pipeline.imports import import_warnings
 from lanzarote_kg.pipeline.knowledge_graph import KnowledgeGraph, load
 from lanzarote_kg.core.layout import Layout
 from lanzarote_kg.core.namespaces import LKG, PREFIXES, Graphs
@@ -51,6 +53,7 @@ class BuildResult:
     engine_errors: list[str]
     quote_problems: list = field(default_factory=list)
     timings: dict[str, float] = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)  # "LKG-Wnnn: ..." lines; they do not fail the build
 
     @property
     def store(self):
@@ -132,6 +135,9 @@ def _run_build(layout: Layout, options: BuildOptions) -> BuildResult:
         return _stage(timings, name)
 
     with stage("parse"):
+        checks = catalogue(layout.checks_dir)
+        for check in checks:  # refused before the graph is loaded, not after reasoning
+            check_safe(check.text, str(check.path))
         kg = load(layout)
     with stage("reason"):
         closure = infer(kg.triples(*Graphs.ASSERTED), options.reasoner)
@@ -151,7 +157,8 @@ def _run_build(layout: Layout, options: BuildOptions) -> BuildResult:
             with stage("serialize"):
                 payloads = serialize_graph(kg)
         report = validation.result()
-    result = BuildResult(kg, report, failures, closure.engine_errors, quote_problems, timings)
+    result = BuildResult(kg, report, failures, closure.engine_errors, quote_problems, timings,
+                         import_warnings(kg.store, kg.origins))
     if options.out_dir is not None:
         with stage("write"):
             write_artifacts(result, payloads, options.out_dir)

@@ -122,6 +122,7 @@ def _canonical(graphs: dict) -> dict:
 
 def load(layout: Layout) -> KnowledgeGraph:
     """Parse ontology, vocabularies, data and shapes from a checkout."""
+    layout.check_inputs()
     origins: dict = {}
 
     def read(paths: list[Path], *, skolem: bool) -> list[ox.Triple]:
