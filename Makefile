@@ -9,11 +9,12 @@ STAMP := $(VENV)/.installed-stamp
 OUT ?= dist
 KG := $(BIN)/lanzarote-kg
 
-.PHONY: run test install node build validate reports site screenshots vendor qc reason-dl docs fmt-check lint-imports pytest bench clean help
+.PHONY: run test install node build validate reports site screenshots vendor qc reason-dl docs fmt-check lint-imports pytest fuzz bench clean help
 
 help:
 	@echo "make run     build, validate and write the reports and the report site into $(OUT)/"
 	@echo "make test    build and validate, run every report, then the test suite"
+	@echo "make fuzz    property-based fuzzing of the command line (FUZZ=40 times the examples of make test)"
 	@echo "make bench   time each build stage and each report on both engines"
 
 $(STAMP): pyproject.toml
@@ -88,6 +89,12 @@ lint-imports: install
 
 pytest: install node
 	$(BIN)/python -m pytest
+
+# Property-based fuzzing of the CLI (data, shapes and query files damaged at
+# random) with FUZZ times the examples of the bounded run in `make test`.
+FUZZ ?= 40
+fuzz: install
+	LKG_FUZZ_SCALE=$(FUZZ) $(BIN)/python -m pytest -q -s tests/engine/hostile/test_fuzz.py --hypothesis-show-statistics
 
 test: lint-imports build reports site qc pytest
 

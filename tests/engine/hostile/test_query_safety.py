@@ -123,17 +123,24 @@ def test_every_other_form_and_every_update_is_refused(tmp_path, small_graph, tex
     _expect_refusal(run, code, spelled, str(query))
 
 
-@pytest.mark.parametrize("text", [
-    "SELECT * WHERE { ?s <https://example.org/service/from/load> ?o }",  # words inside an IRI
-    "SELECT * WHERE { ?s <http://www.w3.org/ns/prov#wasDerivedFrom> ?o }",
-    'SELECT * WHERE { ?s ?p "SERVICE <x> FROM" }',  # ... inside a string
-    "PREFIX ex: <https://example.org/>\nSELECT ?fromDate WHERE { ?s ex:loadService ?fromDate }",  # a variable, a local name
-    "SELECT * WHERE { ?s ?p ?o FILTER(?o<?p&&?p>?o) }",  # `<` as less-than
-    'SELECT * WHERE { ?s ?p "caf\\u00e9" }',  # a non-ASCII escape
-    "# SERVICE in a comment\nSELECT * WHERE { ?s ?p ?o }",
+@pytest.mark.parametrize("text, kind, holding", [
+    ("SELECT * WHERE { ?s <https://example.org/service/from/load> ?o }", "iri", "service"),
+    ("SELECT * WHERE { ?s <http://www.w3.org/ns/prov#wasDerivedFrom> ?o }", "iri", "From"),
+    ('SELECT * WHERE { ?s ?p "SERVICE <x> FROM" }', "string", "SERVICE"),
+    ("SELECT ?fromDate WHERE { ?s ?p ?fromDate }", "var", "from"),
+    ("PREFIX ex: <https://example.org/>\nSELECT * WHERE { ?s ex:loadService ?o }", "pname", "Service"),
+    ('SELECT * WHERE { ?s ?p "caf\\u00e9" }', "string", "caf\u00e9"),  # a non-ASCII escape, expanded
 ])
-def test_safe_queries_pass(text):
+def test_words_inside_iris_strings_variables_and_local_names_pass(text, kind, holding):
     check_safe(text, "q.rq")
+    assert any(t.kind == kind and holding in t.text for t in tokenize(text)), tokenize(text)
+
+
+def test_less_than_and_comments_are_no_iris_or_code():
+    tokens = tokenize("# SERVICE in a comment\nSELECT * WHERE { ?s ?p ?o FILTER(?o<?p&&?p>?o) }")
+    check_safe("# SERVICE in a comment\nSELECT * WHERE { ?s ?p ?o FILTER(?o<?p&&?p>?o) }", "q.rq")
+    assert "SERVICE" not in " ".join(t.text for t in tokens)
+    assert [t.text for t in tokens if t.kind == "iri"] == ["<?p&&?p>"]  # longest match; also read as code
 
 
 def test_iri_read_as_less_than_then_code():
