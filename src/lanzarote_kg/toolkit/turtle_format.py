@@ -111,7 +111,14 @@ def format_file(path: Path, options: FormatOptions = FormatOptions()) -> bool:
         original = path.read_text(encoding="utf-8")
     except (FileNotFoundError, IsADirectoryError):
         raise UserError("LKG-F005", f"{path}: not a Turtle file") from None
-    formatted = format_text(original, str(path))
+    except UnicodeDecodeError as exc:
+        raise UserError("LKG-E002", f"{path}: not UTF-8 text ({exc.reason})") from None
+    try:
+        formatted = format_text(original, str(path))
+    except RecursionError:
+        # The renderer writes nested brackets recursively; the build reads them iteratively.
+        raise UserError("LKG-F006", f"{path}: blank nodes nested too deeply to format (about a thousand levels "
+                                    f"or more); file left as is") from None
     if formatted == original:
         return False
     if not same_graph(original, formatted, str(path)):

@@ -158,3 +158,20 @@ def test_a_100000_character_parameter_is_cut_in_the_error_line(tmp_path):
     assert run.returncode == 2
     assert run.error_line() == ("error: LKG-Q007: actor-profile: no node is labelled '" + "x" * 80 +
                                 "'… (100000 characters) (parameter actor)")
+
+
+def test_deeply_nested_blank_nodes_build_and_fmt_says_it_cannot(tmp_path):
+    import pyoxigraph as ox
+
+    from lanzarote_kg.pipeline.skolem import skolemize
+
+    nested = "<https://e/s> <https://e/p> " + "[ <https://e/p> " * 3000 + "<https://e/o>" + " ]" * 3000 + " .\n"
+    named = skolemize([q.triple for q in ox.parse(nested, format=ox.RdfFormat.TURTLE)])
+    assert len({t.subject for t in named}) == 3001  # one IRI per level, no recursion
+    project = copy_project(tmp_path / "project")
+    path = project / "data" / "deep.ttl"
+    path.write_text(nested, encoding="utf-8")
+    run = run_main("fmt", "--check", str(path), root=project)
+    assert run.returncode == 2
+    assert run.error_line() == (f"error: LKG-F006: {path}: blank nodes nested too deeply to format (about a "
+                                f"thousand levels or more); file left as is")
