@@ -73,6 +73,11 @@ def run_main(*args: str, root: Path) -> Run:
     network guard and rdflib's log level are put back afterwards."""
     out, err = io.StringIO(), io.StringIO()
     level = logging.getLogger("rdflib").level
+    # What a terminal shows of library logging (Python's last-resort handler
+    # prints warnings to stderr; under pytest a capture handler takes them).
+    shown = logging.StreamHandler(err)
+    shown.setLevel(logging.WARNING)
+    logging.getLogger().addHandler(shown)
     try:
         with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
             try:
@@ -80,6 +85,7 @@ def run_main(*args: str, root: Path) -> Run:
             except SystemExit as exc:  # argparse's usage errors
                 code = exc.code
     finally:
+        logging.getLogger().removeHandler(shown)
         netguard.allow_network()
         logging.getLogger("rdflib").setLevel(level)
     return Run(code, out.getvalue(), err.getvalue())

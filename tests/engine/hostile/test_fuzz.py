@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import faulthandler
 import os
+import re
 import shutil
 from collections import Counter
 from pathlib import Path
@@ -118,28 +119,29 @@ _QUERY = (ROOT / "queries" / "world-congresses.rq").read_bytes()
 
 
 def _changed(original: bytes, old: bytes, new: bytes) -> bytes:
-    assert old in original
-    return original.replace(old, new, 1)
+    changed = re.sub(old, new, original, count=1)
+    assert changed != original
+    return changed
 
 
 # Besides the random examples, the damage of issue 12 that crashed before.
 @_settings(examples=10)
 @given(data=mutations(_DATA))
-@example(data=_changed(_DATA, b"lkg:startLine 5", b'lkg:startLine "abc"'))
+@example(data=_changed(_DATA, rb"lkg:startLine [0-9]+", b'lkg:startLine "abc"'))
 def test_a_damaged_data_file(fuzz_project, data):
     _check(_with_bytes(fuzz_project / "data" / "events" / "ungass.ttl", data, "validate", root=fuzz_project))
 
 
 @_settings(examples=10)
 @given(data=mutations(_SHAPES))
-@example(data=_changed(_SHAPES, b"sh:minInclusive 1", b'sh:minInclusive "x"^^xsd:integer'))
+@example(data=_changed(_SHAPES, rb"sh:minInclusive 1", b'sh:minInclusive "x"^^xsd:integer'))
 def test_a_damaged_shapes_file(fuzz_project, data):
     _check(_with_bytes(fuzz_project / "ontology" / "shapes" / "core.ttl", data, "validate", root=fuzz_project))
 
 
 @_settings(examples=100)
 @given(data=mutations(_QUERY), engine=st.sampled_from(["oxigraph", "rdflib"]))
-@example(data=_changed(_QUERY, b"SELECT", b"SELECT \xff"), engine="oxigraph")
+@example(data=_changed(_QUERY, rb"SELECT", b"SELECT \xff"), engine="oxigraph")
 def test_a_damaged_query_file(fuzz_project, fuzz_graph, data, engine):
     query = fuzz_project / "fuzz.rq"
     query.write_bytes(data)

@@ -5,6 +5,8 @@ Oxigraph open a connection before the check read tokens: a server on
 127.0.0.1 counts connections, whatever code opens them."""
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from helpers import copy_project
@@ -59,9 +61,12 @@ def small_graph(tmp_path_factory):
 
 
 def _expect_refusal(run, code: str, spelled: str, where: str) -> str:
+    """Exit 2, one line naming the file and the line of the refused spelling."""
     assert run.returncode == 2, (run.returncode, run.stderr[-2000:])
+    lines = Path(where).read_text(encoding="utf-8").splitlines()
+    number = next(i for i, text in enumerate(lines, 1) if spelled in text and not text.startswith("#+"))
     line = run.error_line()
-    assert line.startswith(f"error: {code}: {where}:"), line
+    assert line.startswith(f"error: {code}: {where}:{number}: "), line
     assert spelled in line, line
     return line
 
@@ -82,17 +87,16 @@ def test_report_data_checks_and_qc_refuse_before_any_connection(tmp_path, record
     text = text.format(url=recorder.url)
     project = copy_project(tmp_path / "project")
     report = write_query(project / "queries" / "hostile.rq", text)
-    runs = [(run_main("report", "hostile", "--graph", str(small_graph), root=project), report)]
+    _expect_refusal(run_main("report", "hostile", "--graph", str(small_graph), root=project), code, spelled,
+                    str(report))
     report.unlink()
     check = write_query(project / "queries" / "checks" / "hostile.rq", text,
                         "#+ problem: none\n#+ solution: none\n")
-    runs.append((run_main("validate", root=project), check))
+    _expect_refusal(run_main("validate", root=project), code, spelled, str(check))
     check.unlink()
     qc = write_query(project / "queries" / "qc" / "hostile.rq", text, "#+ severity: error\n")
-    runs.append((run_main("qc", root=project), qc))
+    _expect_refusal(run_main("qc", root=project), code, spelled, str(qc))
     assert recorder.connections() == 0
-    for run, path in runs:
-        _expect_refusal(run, code, spelled, str(path))
 
 
 def test_report_on_an_endpoint_refuses_before_the_server_runs_it(tmp_path, recorder):
