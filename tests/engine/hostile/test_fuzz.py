@@ -148,6 +148,8 @@ def test_a_damaged_query_file(fuzz_project, fuzz_graph, data, engine):
     _check(_run_bounded("query", str(query), "--engine", engine, "--graph", str(fuzz_graph), root=fuzz_project))
 
 
-def test_fuzz_summary():
-    """Not a check: prints how many examples ran and how they exited."""
+@pytest.fixture(scope="module", autouse=True)
+def fuzz_summary():
+    """Prints how many examples ran and how they exited (shown with -s)."""
+    yield
     print(f"\nfuzz examples by exit code: {dict(sorted(EXIT_CODES.items()))}, total {sum(EXIT_CODES.values())}")
