@@ -9,13 +9,14 @@ STAMP := $(VENV)/.installed-stamp
 OUT ?= dist
 KG := $(BIN)/lanzarote-kg
 
-.PHONY: run test install node build validate reports site screenshots vendor qc reason-dl docs fmt-check lint-imports pytest fuzz bench clean help
+.PHONY: run test install node build validate reports site screenshots vendor qc reason-dl docs fmt-check lint-imports pytest fuzz bench bench-scale clean help
 
 help:
 	@echo "make run     build, validate and write the reports and the report site into $(OUT)/"
 	@echo "make test    build and validate, run every report, then the test suite"
 	@echo "make fuzz    property-based fuzzing of the command line (FUZZ=40 times the examples of make test)"
 	@echo "make bench   time each build stage and each report on both engines"
+	@echo "make bench-scale  the build at 10k, 100k and 1M triples: time and peak memory per stage"
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -100,6 +101,12 @@ test: lint-imports build reports site qc pytest
 
 bench: install
 	$(BIN)/python -m lanzarote_kg.bench
+
+# The build on the scale corpus (bench/scale_corpus.py) at each size, one
+# process per size; SCALE_SIZES=10000,100000 for a shorter run.
+SCALE_SIZES ?= 10000,100000,1000000
+bench-scale: install
+	$(BIN)/python -m lanzarote_kg.bench.scale_bench --sizes $(SCALE_SIZES) --json $(OUT)/bench-scale.json
 
 clean:
 	rm -rf $(OUT)

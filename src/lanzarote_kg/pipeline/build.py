@@ -8,7 +8,6 @@ from __future__ import annotations
 import gc
 import time
 from concurrent.futures import ThreadPoolExecutor
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -25,6 +24,7 @@ from lanzarote_kg.pipeline.source import SourceText
 from lanzarote_kg.pipeline.reasoning import Reasoner, infer
 from lanzarote_kg.pipeline.validation import ShaclEngine, ValidationReport, validate
 from lanzarote_kg.pipeline import serialization as ser
+from lanzarote_kg.pipeline.stage_meter import StageMeter
 
 @dataclass(frozen=True)
 class BuildOptions:
@@ -33,6 +33,7 @@ class BuildOptions:
     sparql_engine: Engine = Engine.OXIGRAPH  # for the data checks
     out_dir: Path | None = None  # None: validate only, write nothing
     source: Path | None = None  # the paper's text; None: skip the quote check
+    measure_memory: bool = False  # peak RSS per stage (make bench-scale), see stage_meter
 
 
 @dataclass
@@ -54,6 +55,8 @@ class BuildResult:
     quote_problems: list = field(default_factory=list)
     timings: dict[str, float] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)  # "LKG-Wnnn: ..." lines; they do not fail the build
+    meter: StageMeter | None = None  # per-stage CPU time and peak RSS; per-check times
+    check_timings: dict[str, float] = field(default_factory=dict)
 
     @property
     def store(self):
@@ -75,23 +78,19 @@ class BuildResult:
         return counts
 
 
-@contextmanager
-def _stage(timings: dict, name: str):
-    start = time.perf_counter()
-    try:
-        yield
-    finally:
-        timings[name] = timings.get(name, 0.0) + time.perf_counter() - start
-
-
-def run_checks(layout: Layout, kg: KnowledgeGraph, engine: Engine = Engine.OXIGRAPH) -> list[CheckFailure]:
-    """Run every query of queries/checks/; each must return no rows."""
+def run_checks(layout: Layout, kg: KnowledgeGraph, engine: Engine = Engine.OXIGRAPH,
+               timings: dict | None = None) -> list[CheckFailure]:
+    """Run every query of queries/checks/; each must return no rows. The
+    seconds each took go into `timings` (by check name) when given."""
     failures = []
     for check in catalogue(layout.checks_dir):
+        start = time.perf_counter()
         if engine is Engine.OXIGRAPH:
             table = select_oxigraph(kg.store, check.text, origin=str(check.path))
         else:
             table = select_rdflib(kg.full_graph, check.text, origin=str(check.path))
+        if timings is not None:
+            timings[check.name] = time.perf_counter() - start
         if table.rows:
             failures.append(CheckFailure(check.name, check.title, check.severity or "error",
                                          check.problem, check.solution, table))
@@ -128,11 +127,10 @@ def run_build(layout: Layout, options: BuildOptions = BuildOptions()) -> BuildRe
 
 
 def _run_build(layout: Layout, options: BuildOptions) -> BuildResult:
-    timings: dict[str, float] = {}
+    meter = StageMeter(memory=options.measure_memory)
+    timings, check_timings = meter.timings, {}
     started = time.perf_counter()
-
-    def stage(name: str):
-        return _stage(timings, name)
+    stage = meter.stage
 
     with stage("parse"):
         checks = catalogue(layout.checks_dir)
@@ -150,7 +148,8 @@ def _run_build(layout: Layout, options: BuildOptions) -> BuildResult:
     with ThreadPoolExecutor(max_workers=1) as pool:
         validation = pool.submit(timed_validation)
         with stage("check"):
-            failures = run_checks(layout, kg, options.sparql_engine)
+            failures = run_checks(layout, kg, options.sparql_engine, check_timings)
+        with stage("quotes"):
             quote_problems = _check_source(kg, options.source)
         payloads = None
         if options.out_dir is not None:
@@ -158,10 +157,11 @@ def _run_build(layout: Layout, options: BuildOptions) -> BuildResult:
                 payloads = serialize_graph(kg)
         report = validation.result()
     result = BuildResult(kg, report, failures, closure.engine_errors, quote_problems, timings,
-                         import_warnings(kg.store, kg.origins))
+                         import_warnings(kg.store, kg.origins), meter, check_timings)
     if options.out_dir is not None:
         with stage("write"):
             write_artifacts(result, payloads, options.out_dir)
+    meter.close()
     timings["total"] = time.perf_counter() - started
     return result
 
