@@ -107,6 +107,28 @@ def print_table(runs: dict[int, dict]) -> None:
         print(f"  {'average':<28}{averages}")
 
 
+def run_child(project: Path, limit: float) -> dict | None:
+    """Measure one project in a child process; None when it was stopped for
+    going over `limit` bytes resident (the machine is shared)."""
+    child = subprocess.Popen([sys.executable, "-m", "lanzarote_kg.bench.scale_bench", "--measure", str(project)],
+                             stdout=subprocess.PIPE, text=True)
+    while child.poll() is None:
+        try:
+            with open(f"/proc/{child.pid}/statm", "rb") as handle:
+                resident = int(handle.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+        except OSError:
+            resident = 0
+        if resident > limit:
+            child.kill()
+            child.wait()
+            return None
+        time.sleep(0.2)
+    output = child.stdout.read()
+    if child.returncode != 0:
+        raise RuntimeError(f"measuring {project} failed with status {child.returncode}")
+    return json.loads(output.strip().splitlines()[-1])
+
+
 def _ratio(small: float | None, big: float | None) -> str:
     return f"{big / small:.1f}x" if small and big is not None else "-"
 
@@ -117,6 +139,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--workdir", help="where the project copies go (default: a temporary directory, removed)")
     parser.add_argument("--measure", help=argparse.SUPPRESS)  # one prepared project, in a child process
     parser.add_argument("--json", help="also write the figures to this file")
+    parser.add_argument("--max-rss-gb", type=float, default=6.0,
+                        help="stop a size whose build goes over this resident memory (default 6)")
     args = parser.parse_args(argv)
     root = find_root()
     source = Layout(root).default_source
@@ -134,9 +158,11 @@ def main(argv: list[str] | None = None) -> int:
         for size in (int(s) for s in args.sizes.split(",")):
             project, written = prepare(root, size, workdir, text)
             print(f"building {written:,} corpus triples ...", file=sys.stderr, flush=True)
-            child = subprocess.run([sys.executable, "-m", "lanzarote_kg.bench.scale_bench", "--measure", str(project)],
-                                   capture_output=True, text=True, check=True)
-            runs[size] = json.loads(child.stdout.strip().splitlines()[-1])
+            figures = run_child(project, args.max_rss_gb * 1e9)
+            if figures is None:
+                print(f"{size:,}: stopped, the build went over {args.max_rss_gb:g} GB resident", file=sys.stderr)
+                break
+            runs[size] = figures
             shutil.rmtree(project, ignore_errors=True)
     finally:
         if not args.workdir:

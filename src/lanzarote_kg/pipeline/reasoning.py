@@ -10,6 +10,7 @@ checks of queries/checks/ over the closure.
 from __future__ import annotations
 
 import tempfile
+from itertools import chain
 from dataclasses import dataclass
 from enum import Enum
 
@@ -19,6 +20,7 @@ from rdflib import Graph, Literal, URIRef
 from lanzarote_kg.core.terms import TermConverter
 from lanzarote_kg.core.namespaces import ERR
 from lanzarote_kg.pipeline.functional_properties import same_as, split_declarations
+from lanzarote_kg.pipeline.inert_triples import split_inert
 
 _OWL_THING = ox.NamedNode("http://www.w3.org/2002/07/owl#Thing")
 _RDF_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
@@ -47,25 +49,29 @@ def _load(engine, triples) -> None:
         engine.load_file(path)
 
 
-def _closure_reasonable(asserted: list[ox.Triple]) -> set[ox.Triple]:
-    """The closure as pyoxigraph triples; prp-fp is applied outside the
-    engine (see functional_properties), until it adds no new owl:sameAs."""
+def _closure_reasonable(asserted: list[ox.Triple], prune: bool = True) -> set[ox.Triple]:
+    """The closure as pyoxigraph triples (without the inert triples, which
+    it would only repeat); prp-fp is applied outside the engine (see
+    functional_properties), until it adds no new owl:sameAs."""
     import reasonable
 
     functional, engine_input = split_declarations(asserted)
+    engine_input, inert = split_inert(engine_input) if prune else (engine_input, [])
     engine = reasonable.PyReasoner()
     _load(engine, engine_input)
     convert = TermConverter()
     closure: set[ox.Triple] = set()
     while True:
         closure.update(_to_oxigraph(engine.reason(), convert))  # rdflib terms, converted
-        derived = same_as(closure, functional) - closure
+        derived = same_as(chain(closure, inert), functional) - closure
         closure |= derived
         # Reflexive owl:sameAs has no consequence; the others go back in.
         pairs = [t for t in derived if t.subject != t.object
                  and isinstance(t.subject, ox.NamedNode) and isinstance(t.object, ox.NamedNode)]
         if not pairs:
             return closure
+        if inert:  # owl:sameAs would copy the inert triples too: reason over everything
+            return _closure_reasonable(asserted, prune=False)
         _load(engine, pairs)
 
 

@@ -148,11 +148,13 @@ class VersionedLoader:
             self.endpoint.update(" ; ".join(f"DROP SILENT GRAPH <{g}>" for g in sorted(graphs)))
 
     def switch(self, payloads: list[Payload]) -> None:
-        """One update: readers see all old versions or all new ones."""
+        """One update: readers see all old versions of these graphs or all
+        new ones (graphs not in the file keep theirs)."""
+        graphs = " ".join(f"<{p.graph}>" for p in payloads)
         inserted = " ".join(f"<{p.graph}> <{HAS_VERSION}> <{p.version_graph}> ." for p in payloads)
         self.endpoint.update(
             f"DELETE {{ GRAPH <{VERSIONS_GRAPH}> {{ ?g <{HAS_VERSION}> ?v }} }} "
-            f"WHERE {{ GRAPH <{VERSIONS_GRAPH}> {{ ?g <{HAS_VERSION}> ?v }} }} ; "
+            f"WHERE {{ VALUES ?g {{ {graphs} }} GRAPH <{VERSIONS_GRAPH}> {{ ?g <{HAS_VERSION}> ?v }} }} ; "
             f"INSERT DATA {{ GRAPH <{VERSIONS_GRAPH}> {{ {inserted} }} }}")
 
     def reload(self, path: Path) -> ReloadReport:
@@ -168,9 +170,13 @@ class VersionedLoader:
         lap("read")
         fresh = [p.version_graph for p in payloads if previous.get(p.graph) != p.version_graph]
         self.drop(fresh)  # what an interrupted earlier load of this version left
-        for payload in payloads:
-            if payload.version_graph in fresh:
-                self.bulk_post(payload)
+        try:
+            for payload in payloads:
+                if payload.version_graph in fresh:
+                    self.bulk_post(payload)
+        except UserError:
+            self.drop(fresh)  # a refused or cut-off bulk load is not atomic: remove what it wrote
+            raise
         lap("load")
         for payload in payloads:
             found, problem = self.problem(payload)
@@ -183,8 +189,8 @@ class VersionedLoader:
         lap("verify")
         self.switch(payloads)
         lap("switch")
-        current = {p.version_graph for p in payloads}
-        self.drop(v for g, v in previous.items() if v not in current)
+        self.drop([previous[p.graph] for p in payloads
+                   if p.graph in previous and previous[p.graph] != p.version_graph])
         lap("drop-old")
         return report
 

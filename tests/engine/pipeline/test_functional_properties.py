@@ -41,3 +41,19 @@ def test_the_instance_closure_is_owlrl_s():
         return {t for t in _instances(reasoner) if t.split(" ")[0] != t.split(" ")[2]}
 
     assert non_reflexive(Reasoner.REASONABLE) == non_reflexive(Reasoner.OWLRL)
+
+
+def test_only_triples_no_rule_can_use_go_around_the_reasoner():
+    from lanzarote_kg.pipeline.inert_triples import inert_predicates
+
+    rdfs, xsd = "http://www.w3.org/2000/01/rdf-schema#", "http://www.w3.org/2001/XMLSchema#"
+    triples = [
+        _t(X + "line", rdfs + "range", xsd + "integer"), _t(X + "line", RDF_TYPE, OWL + "FunctionalProperty"),
+        _t(X + "kind", rdfs + "domain", X + "Thing"),
+        _t(X + "restriction", OWL + "onProperty", X + "role"),
+        _t(X + "other", rdfs + "subPropertyOf", X + "broader"),  # broader's own triples stay inert
+        _t(X + "a", X + "line", ox.Literal("7")), _t(X + "a", X + "kind", ox.Literal("k")),
+        _t(X + "a", X + "role", X + "r"), _t(X + "a", rdfs + "label", ox.Literal("a")),
+        _t(X + "a", X + "broader", X + "b"), _t(X + "a", X + "other", X + "b"),
+    ]
+    assert {p.value for p in inert_predicates(triples)} == {X + "line", rdfs + "label", X + "broader"}
