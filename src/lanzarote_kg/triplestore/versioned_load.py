@@ -30,7 +30,7 @@ import pyoxigraph as ox
 
 from lanzarote_kg.core.errors import UserError
 from lanzarote_kg.core.namespaces import BASE
-from lanzarote_kg.triplestore.http_client import HttpClient
+from lanzarote_kg.triplestore.http_client import HttpClient, Limits
 from lanzarote_kg.triplestore.sparql_protocol import SparqlEndpoint
 
 VERSIONS_GRAPH = BASE + "graph/versions"
@@ -128,9 +128,11 @@ class VersionedLoader:
         if found != len(payload.quads):
             return found, f"sent {len(payload.quads)} triples, the server has {found}"
         query = f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH <{payload.version_graph}> {{ ?s ?p ?o }} }}"
+        size = sum(len(line) for line in payload.quads)
         answer = self.client.request("POST", self.endpoint.query_url, query.encode("utf-8"),
                                      {"Content-Type": "application/sparql-query; charset=utf-8",
-                                      "Accept": "application/n-triples"}).body
+                                      "Accept": "application/n-triples"},
+                                     limits=Limits(max_bytes=(32 << 20) + 2 * size)).body
         sent = payload.triple_lines()
         if sorted(answer.splitlines()) == sorted(sent):
             return found, ""
