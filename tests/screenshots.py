@@ -14,6 +14,7 @@ PAGES = {
     "report-timeline": "reports/timeline.html",
     "report-network": "reports/interventions.html",
     "entity-lanzarote-convention": "entity/instrument/lanzarote-convention.html",
+    "entity-toys": "entity/intervention/toys.html",
     "source": "source.html#L1041",
 }
 

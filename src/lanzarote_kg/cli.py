@@ -7,12 +7,13 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import logging
 import pkgutil
 import sys
 
 from lanzarote_kg import commands
 from lanzarote_kg.core import netguard
-from lanzarote_kg.core.errors import BuildFailure, UserError
+from lanzarote_kg.core.errors import BuildFailure, UserError, one_line
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -31,18 +32,21 @@ def main(argv: list[str] | None = None) -> int:
     # Commands that talk to a server set `network=True` and guard themselves.
     if not getattr(args, "network", False):
         netguard.block_network()
+    # rdflib logs a traceback for every literal it cannot convert (such as
+    # "abc"^^xsd:integer); the SHACL report names those, on one line each.
+    logging.getLogger("rdflib").setLevel(logging.ERROR)
     try:
         return args.func(args)
     except UserError as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        print(f"error: {exc.code}: {one_line(exc.message)}", file=sys.stderr)
         return 2
     except BuildFailure as exc:
-        print(f"failed: {exc}", file=sys.stderr)
+        print(f"failed: {exc.code}: {one_line(exc.message)}", file=sys.stderr)
         for line in exc.details:
-            print(f"  {line}", file=sys.stderr)
+            print(f"  {one_line(line)}", file=sys.stderr)
         return 1
     except netguard.NetworkAccessError as exc:
-        print(f"error: LKG-E020: {exc}", file=sys.stderr)
+        print(f"error: LKG-E020: {one_line(str(exc))}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         return 130

@@ -15,7 +15,7 @@ from lanzarote_kg.sparql.params import bind_parameters
 from lanzarote_kg.pipeline.reasoning import Reasoner
 from lanzarote_kg.pipeline.validation import ShaclEngine
 
-STAGES = ("parse", "reason", "validate", "check", "serialize", "write")
+STAGES = ("parse", "reason", "validate", "check", "quotes", "serialize", "write")
 
 
 def _median_timings(layout: Layout, options: BuildOptions, repeat: int) -> tuple[dict, object]:
@@ -39,7 +39,7 @@ def bench_build(layout: Layout, out: Path, repeat: int) -> object:
     print(f"\nbuild stages, seconds (default: median of {repeat}; reference: 1 run)")
     print(f"{'stage':<10} {'default':>9} {'reference':>10} {'ratio':>7}   engines")
     engines = {"parse": "Oxigraph | Oxigraph", "reason": "reasonable | owlrl",
-               "validate": "pyshacl-turbo | pyshacl", "check": "Oxigraph SPARQL | rdflib SPARQL",
+               "validate": "pyshacl-turbo | pyshacl", "check": "Oxigraph SPARQL | rdflib SPARQL", "quotes": "Python | Python",
                "serialize": "Oxigraph | Oxigraph", "write": "files | files"}
     for stage in STAGES:
         ratio = reference[stage] / fast[stage] if fast[stage] > 0 else float("nan")
@@ -57,7 +57,7 @@ def bench_reports(layout: Layout, result, repeat: int) -> None:
     for query in catalogue(layout.queries_dir):
         given = {p.name: p.default for p in query.parameters if p.default is not None}
         if any(p.default is None for p in query.parameters):
-            given.update(_example_parameters(query))
+            given.update(example_parameters(query))
         bindings = bind_parameters(query, given, result.store)
         times = {}
         for engine in (Engine.OXIGRAPH, Engine.RDFLIB):
@@ -74,7 +74,7 @@ def bench_reports(layout: Layout, result, repeat: int) -> None:
         print(f"{query.name:<24} {len(table.rows):>5} {times[Engine.OXIGRAPH]:>9.1f} {times[Engine.RDFLIB]:>9.1f} {ratio:>6.1f}x")
 
 
-def _example_parameters(query) -> dict:
+def example_parameters(query) -> dict:
     # A real value for each parameter without a default: the first example in
     # the header ("#+ example: name=value"), so the timing uses real data.
     examples = {}

@@ -1,23 +1,38 @@
-"""Load figures for `make bench`: the paper's graph and a synthetic graph of
-a million triples, each loaded into a local Oxigraph server with `load` and
-verified through its query endpoint.
+"""Load figures for `make bench`: the paper's graph and synthetic graphs of
+a million triples, each loaded into a local Oxigraph server and verified
+through its query endpoint, then a comparison table (load time, triples/s,
+CPU, server peak memory, average report time) with the hardware.
 
-`run(report)` calls report(name, seconds, note) once per figure. The
-synthetic graph goes in with --replace direct (Oxigraph 0.5.13's PUT is
-atomic); the staged path's MOVE copies every triple once more inside one
-transaction and takes several times longer on Oxigraph, so it is measured
-on the paper graph only unless LKG_BENCH_STAGED_SYNTHETIC=1.
+`run(report)` calls report(name, seconds, note) once per figure. Methods:
+`load --replace staged` and `direct` (Graph Store PUT), and `versioned`
+(the bulk loader into a new version graph, verified, then switched, see
+triplestore.versioned_load): a first load of a million triples, then a
+staged reload of another million over it. The staged path's MOVE copies
+every triple once more inside one transaction (424 s for a million), so it
+is measured on the paper graph only unless LKG_BENCH_STAGED_SYNTHETIC=1.
 """
 from __future__ import annotations
 
 import os
 import shutil
+import statistics
 import tempfile
 import time
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
-from lanzarote_kg.core.layout import find_root
+import pyoxigraph as ox
+
+from lanzarote_kg.bench.build_bench import example_parameters
+from lanzarote_kg.core.layout import Layout, find_root
+from lanzarote_kg.core.namespaces import Graphs
+from lanzarote_kg.sparql.catalogue import catalogue
+from lanzarote_kg.sparql.params import bind_parameters
+from lanzarote_kg.triplestore.http_client import HttpClient
+from lanzarote_kg.triplestore.remote_reports import RemoteStore, remote_runner
+from lanzarote_kg.triplestore.sparql_protocol import Dataset, SparqlEndpoint
+from lanzarote_kg.triplestore.versioned_load import VersionedLoader, served_graphs
 from lanzarote_kg.triplestore.http_client import HttpOptions
 from lanzarote_kg.triplestore.server import OxigraphServer, ServerOptions, free_port
 from lanzarote_kg.bench.synthetic import write_synthetic
@@ -50,32 +65,129 @@ def _note(results, seconds: float) -> str:
     return f"{triples} triples in {len(results)} graph(s), {triples / seconds:,.0f} triples/s ({parts}; parse rest)"
 
 
+@dataclass
+class Row:
+    """One line of the comparison table."""
+
+    method: str
+    triples: int
+    seconds: float
+    cpu: float  # client + server CPU seconds: the machine is shared, CPU moves less with load
+    server_peak: int  # bytes
+    report_ms: float | None = None
+
+
+def _server_cpu(server: OxigraphServer) -> float:
+    fields = Path(f"/proc/{server.process.pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def _server_peak(server: OxigraphServer, reset: bool = False) -> int:
+    if reset:  # the kernel's high-water mark, reset for the next measurement
+        Path(f"/proc/{server.process.pid}/clear_refs").write_text("5")
+        return 0
+    for line in Path(f"/proc/{server.process.pid}/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) * 1024
+    return 0
+
+
+def _measured(server: OxigraphServer, action) -> tuple[float, float, int, object]:
+    _server_peak(server, reset=True)
+    start, cpu, server_cpu = time.perf_counter(), time.process_time(), _server_cpu(server)
+    outcome = action()
+    seconds = time.perf_counter() - start
+    spent = time.process_time() - cpu + _server_cpu(server) - server_cpu
+    return seconds, spent, _server_peak(server), outcome
+
+
+def _versioned(server: OxigraphServer, file: Path):
+    loader = VersionedLoader(server.store_url, server.query_url, server.update_url,
+                             HttpClient(HttpOptions(timeout=3600, retries=0)))
+    outcome = loader.reload(file)
+    if not outcome.ok:
+        raise RuntimeError(f"versioned load of {file} failed: {outcome.problem}")
+    return outcome
+
+
+def average_report_ms(server: OxigraphServer, repeat: int = 3) -> float:
+    """Mean over the canned reports (median of `repeat` runs each) through
+    the endpoint, on the graphs a reader is told to use."""
+    layout = Layout(find_root())
+    client = HttpClient(HttpOptions(timeout=600, retries=0))
+    graphs = served_graphs(SparqlEndpoint(server.query_url, client), tuple(str(g) for g in Graphs.ALL))
+    endpoint = SparqlEndpoint(server.query_url, client, dataset=Dataset(graphs, graphs))
+    run, store = remote_runner(endpoint), RemoteStore(endpoint)
+    means = []
+    for query in catalogue(layout.queries_dir):
+        given = {p.name: p.default for p in query.parameters if p.default is not None}
+        given.update(example_parameters(query))
+        bindings = bind_parameters(query, given, store)
+        samples = []
+        for _ in range(repeat):
+            start = time.perf_counter()
+            run(query.text, bindings, query.name)
+            samples.append(time.perf_counter() - start)
+        means.append(statistics.median(samples))
+    return statistics.mean(means) * 1000
+
+
+def print_table(rows: list[Row]) -> None:
+    memory = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 1e9
+    print(f"\nload comparison, Oxigraph {ox.__version__} server, {os.cpu_count()} cores, {memory:.0f} GB "
+          "(load time includes verification; CPU = client + server)")
+    print(f"| method | triples | load time (s) | triples/s | CPU (s) | server peak memory (GB) | avg report time (ms) |")
+    print("| --- | ---: | ---: | ---: | ---: | ---: | ---: |")
+    for r in rows:
+        report = "" if r.report_ms is None else f"{r.report_ms:.1f}"
+        print(f"| {r.method} | {r.triples:,} | {r.seconds:.1f} | {r.triples / r.seconds:,.0f} | {r.cpu:.1f} | "
+              f"{r.server_peak / 1e9:.2f} | {report} |")
+
+
 def run(report: Report, synthetic_triples: int = SYNTHETIC_TRIPLES) -> None:
     workdir = Path(tempfile.mkdtemp(prefix="lanzarote-kg-bench-"))
     server = OxigraphServer(ServerOptions(workdir / "store", free_port(), writable=True))
+    rows: list[Row] = []
     try:
         server.start()
         paper = find_root() / "dist" / "lanzarote-kg.trig"
         if paper.exists():
             for replace in (Replace.STAGED, Replace.DIRECT):
-                seconds, results = _load(server, paper, replace)
+                seconds, cpu, peak, (_, results) = _measured(server, lambda: _load(server, paper, replace))
                 report(f"triplestore: load paper graph ({replace.value})", seconds, _note(results, seconds))
+                rows.append(Row(f"paper graph, {replace.value} (PUT{' + MOVE' if replace is Replace.STAGED else ''})",
+                                sum(r.sent for r in results), seconds, cpu, peak, average_report_ms(server)))
+            seconds, cpu, peak, outcome = _measured(server, lambda: _versioned(server, paper))
+            report("triplestore: load paper graph (versioned)", seconds, _stages(outcome))
+            rows.append(Row("paper graph, versioned (bulk POST + switch)", sum(outcome.graphs.values()), seconds, cpu,
+                            peak, average_report_ms(server)))
         else:
             report("triplestore: load paper graph", 0.0, "skipped: dist/lanzarote-kg.trig not built")
 
-        synthetic = workdir / "synthetic.nq"
+        synthetic, second = workdir / "synthetic.nq", workdir / "synthetic-2.nq"
         start = time.perf_counter()
         written = write_synthetic(synthetic, synthetic_triples)
-        report("triplestore: generate synthetic graph", time.perf_counter() - start,
-               f"{written} triples, {synthetic.stat().st_size / 1e6:.0f} MB of N-Quads")
+        write_synthetic(second, synthetic_triples, seed=7)
+        report("triplestore: generate synthetic graphs", time.perf_counter() - start,
+               f"2 x {written} triples, {synthetic.stat().st_size / 1e6:.0f} MB of N-Quads each")
         modes = [Replace.DIRECT] + ([Replace.STAGED] if os.environ.get("LKG_BENCH_STAGED_SYNTHETIC") == "1" else [])
         for replace in modes:
-            seconds, results = _load(server, synthetic, replace)
+            seconds, cpu, peak, (_, results) = _measured(server, lambda: _load(server, synthetic, replace))
             report(f"triplestore: load {written:,} synthetic triples ({replace.value})", seconds,
                    _note(results, seconds))
+            rows.append(Row(f"synthetic, {replace.value} (PUT)", written, seconds, cpu, peak))
+        for label, file in (("first load", synthetic), ("staged reload over it", second)):
+            seconds, cpu, peak, outcome = _measured(server, lambda: _versioned(server, file))
+            report(f"triplestore: {written:,} synthetic triples, versioned {label}", seconds, _stages(outcome))
+            rows.append(Row(f"synthetic, versioned {label}", written, seconds, cpu, peak))
     finally:
         server.stop()
         shutil.rmtree(workdir, ignore_errors=True)
+    print_table(rows)
+
+
+def _stages(outcome) -> str:
+    return ", ".join(f"{stage} {spent:.1f}s" for stage, spent in outcome.stages.items())
 
 
 if __name__ == "__main__":

@@ -4,7 +4,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from lanzarote_kg.core.errors import UserError
+from lanzarote_kg.core.errors import UserError, shown
 from lanzarote_kg.core.layout import Layout, find_root
 
 
@@ -32,6 +32,6 @@ def parse_params(pairs: list[str]) -> dict[str, str]:
     for pair in pairs or []:
         key, sep, value = pair.partition("=")
         if not sep or not key:
-            raise UserError("LKG-Q005", f"--param {pair!r}: expected key=value")
+            raise UserError("LKG-Q005", f"--param {shown(pair)}: expected key=value")
         params[key.strip()] = value
     return params

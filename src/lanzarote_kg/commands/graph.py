@@ -5,11 +5,13 @@ import argparse
 import sys
 from pathlib import Path
 
-from lanzarote_kg.core.errors import UserError
+from lanzarote_kg.core.errors import UserError, shown
 from .common import layout_of, parse_params, source_path
 
 
 def _print_summary(result, out: Path | None, source: Path | None) -> None:
+    for warning in result.warnings:
+        print(f"warning: {warning}", file=sys.stderr)
     counts = result.counts()
     print(f"triples: {counts['asserted']} asserted (ontology {counts['ontology']}, vocabularies "
           f"{counts['vocabularies']}, data {counts['data']}), {counts['inferred']} inferred")
@@ -100,7 +102,7 @@ def cmd_cite(args: argparse.Namespace) -> int:
     source = SourceText(source_path(args, layout, required=True))
     hits = source.locate(args.quote)
     if not hits:
-        raise UserError("LKG-E011", f"quote not found in {source.path}: {args.quote!r}")
+        raise UserError("LKG-E011", f"quote not found in {source.path}: {shown(args.quote)}")
     parts = load_parts(layout)
     for hit in hits:
         print(f"lines {hit.start_line}-{hit.end_line}\tpart:{part_for_lines(parts, hit.start_line, hit.end_line)}")

@@ -8,7 +8,7 @@ import datetime as dt
 import sys
 from pathlib import Path
 
-from lanzarote_kg.core.errors import UserError
+from lanzarote_kg.core.errors import UserError, shown
 from .common import layout_of
 
 
@@ -80,7 +80,7 @@ def cmd_version(args: argparse.Namespace) -> int:
     try:
         date = dt.date.fromisoformat(args.date) if args.date else None
     except ValueError:
-        raise UserError("LKG-VER005", f"--date {args.date!r}: expected YYYY-MM-DD") from None
+        raise UserError("LKG-VER005", f"--date {shown(args.date)}: expected YYYY-MM-DD") from None
     old, new = bump(files, BumpOptions(part=args.bump, date=date))
     print(f"version {old} -> {new}: ontology/header.ttl, pyproject.toml, src/lanzarote_kg/__init__.py, CHANGELOG.md")
     return 0

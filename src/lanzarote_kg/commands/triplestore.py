@@ -80,17 +80,21 @@ def remote_report_source(args: argparse.Namespace):
     """(store, runner) for reports.run_report / write_all: the endpoint
     answers the report queries and the label look-ups. The dataset is the
     project's four named graphs (merged as the default graph, as locally),
-    whatever the server's own default graph is."""
+    whatever the server's own default graph is; after `load --replace
+    versioned`, their current versions."""
     from lanzarote_kg.core.namespaces import Graphs
     from lanzarote_kg.triplestore.http_client import HttpClient
     from lanzarote_kg.triplestore.remote_reports import RemoteStore, remote_runner
     from lanzarote_kg.triplestore.sparql_protocol import Dataset, SparqlEndpoint
     from lanzarote_kg.triplestore.loader import rename_graph
+    from lanzarote_kg.triplestore.versioned_load import served_graphs
 
     options = _http_options(args)
-    graphs = tuple(rename_graph(str(g), args.graph_base) for g in Graphs.ALL)
-    endpoint = SparqlEndpoint(args.endpoint, HttpClient(options), dataset=Dataset(graphs, graphs))
     _allow_only([args.endpoint])
+    graphs = tuple(rename_graph(str(g), args.graph_base) for g in Graphs.ALL)
+    # After a versioned load, the graphs to read are the current versions.
+    graphs = served_graphs(SparqlEndpoint(args.endpoint, HttpClient(options)), graphs)
+    endpoint = SparqlEndpoint(args.endpoint, HttpClient(options), dataset=Dataset(graphs, graphs))
     return RemoteStore(endpoint), remote_runner(endpoint)
 
 
@@ -100,6 +104,8 @@ def cmd_load(args: argparse.Namespace) -> int:
     from lanzarote_kg.triplestore.loader import LoadOptions, Replace, load
 
     layout = layout_of(args)
+    if args.replace == "versioned":
+        return _load_versioned(args, Path(args.file) if args.file else layout.root / "dist" / TRIG)
     options = LoadOptions(
         graph_store=args.graph_store, query_endpoint=args.query_endpoint, update_endpoint=args.update_endpoint,
         file=Path(args.file) if args.file else layout.root / "dist" / TRIG, graph_base=args.graph_base,
@@ -118,6 +124,29 @@ def cmd_load(args: argparse.Namespace) -> int:
     if failed:
         raise BuildFailure("LKG-T011", f"{len(failed)} graph(s) do not hold what was sent",
                            [f"{r.graph}: {r.problem}" for r in failed])
+    return 0
+
+
+def _load_versioned(args: argparse.Namespace, file: Path) -> int:
+    from lanzarote_kg.triplestore.http_client import HttpClient
+    from lanzarote_kg.triplestore.loader import update_endpoint_for
+    from lanzarote_kg.triplestore.versioned_load import VersionedLoader
+
+    update = args.update_endpoint or update_endpoint_for(args.graph_store)
+    if not update:
+        raise UserError("LKG-T012", "give --update-endpoint: the versioned load switches graphs with SPARQL Update")
+    if args.graph_base:
+        raise UserError("LKG-T006", "--graph-base does not apply to --replace versioned (graphs keep their names "
+                                    "and get /v/<version> versions)")
+    _allow_only([u for u in (args.graph_store, args.query_endpoint, update) if u])
+    loader = VersionedLoader(args.graph_store, args.query_endpoint, update, HttpClient(_http_options(args)))
+    report = loader.reload(file)
+    for graph, found in report.graphs.items():
+        print(f"{graph}  {found:>9}  -> {graph}/v/{report.version}")
+    print("seconds: " + ", ".join(f"{stage} {spent:.2f}" for stage, spent in report.stages.items()))
+    if not report.ok:
+        raise BuildFailure("LKG-T011", "the new version does not hold what was sent", [report.problem])
+    print(f"readers now use version {report.version}")
     return 0
 
 
@@ -201,9 +230,10 @@ def register(sub) -> None:
                       "GraphDB and Virtuoso)")
     load.add_argument("--graph-base", metavar="IRI", help="replace the graph names' base https://w3id.org/lanzarote-kg/graph/")
     load.add_argument("--file", help=f"a TriG or N-Quads file (default dist/{TRIG})")
-    load.add_argument("--replace", choices=["staged", "direct"], default="staged",
+    load.add_argument("--replace", choices=["staged", "direct", "versioned"], default="staged",
                       help="staged: via a staging graph and MOVE (default); direct: PUT in place, only for servers "
-                      "whose PUT is atomic (Oxigraph 0.5.13)")
+                      "whose PUT is atomic (Oxigraph 0.5.13); versioned: Oxigraph's bulk loader into new "
+                      "<graph>/v/<version> graphs, verified, then switched in one update (no copy)")
     load.add_argument("--content-type", choices=["application/n-triples", "text/turtle"],
                       default="application/n-triples", help="media type of the payload (N-Triples either way)")
     _http_arguments(load, 300.0)

@@ -22,3 +22,25 @@ class BuildFailure(Exception):
         self.code = code
         self.message = message
         self.details = details or []
+
+
+SHOWN_CHARS = 80
+LINE_CHARS = 1000
+
+
+def shown(value: str, limit: int = SHOWN_CHARS) -> str:
+    """A value as it appears in an error line: quoted, and cut with an
+    ellipsis when long (a 100,000-character parameter is not echoed whole)."""
+    if len(value) > limit:
+        return repr(value[:limit]) + f"… ({len(value)} characters)"
+    return repr(value)
+
+
+def one_line(message: str, limit: int = LINE_CHARS) -> str:
+    """A message on one line of bounded length: white space runs (line
+    breaks included) become one space; the middle of a long one is cut."""
+    text = " ".join(message.split())
+    if len(text) > limit:
+        half = limit // 2
+        return text[:half] + " … " + text[-half:]
+    return text

@@ -8,7 +8,6 @@ from __future__ import annotations
 import gc
 import time
 from concurrent.futures import ThreadPoolExecutor
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -18,7 +17,9 @@ from lanzarote_kg.pipeline.annotations import annotation_triples, expanded_suppo
 from lanzarote_kg.sparql.catalogue import catalogue
 from lanzarote_kg.pipeline.coverage import Coverage, compute_coverage
 from lanzarote_kg.sparql.engines import Engine, Table, select_oxigraph, select_rdflib
+from lanzarote_kg.sparql.safety import check_safe
 from lanzarote_kg.core.errors import BuildFailure
+from lanzarote_kg.pipeline.imports import import_warnings
 from lanzarote_kg.pipeline.knowledge_graph import KnowledgeGraph, load
 from lanzarote_kg.core.layout import Layout
 from lanzarote_kg.core.namespaces import PREFIXES, Graphs
@@ -27,6 +28,7 @@ from lanzarote_kg.pipeline.sources import Sources, load_sources
 from lanzarote_kg.pipeline.reasoning import Reasoner, infer
 from lanzarote_kg.pipeline.validation import ShaclEngine, ValidationReport, validate
 from lanzarote_kg.pipeline import serialization as ser
+from lanzarote_kg.pipeline.stage_meter import StageMeter
 
 @dataclass(frozen=True)
 class BuildOptions:
@@ -35,6 +37,7 @@ class BuildOptions:
     sparql_engine: Engine = Engine.OXIGRAPH  # for the data checks
     out_dir: Path | None = None  # None: validate only, write nothing
     source: Path | None = None  # a source text or the folder of them; None: skip the quote check
+    measure_memory: bool = False  # peak RSS per stage (make bench-scale), see stage_meter
 
 
 @dataclass
@@ -55,6 +58,9 @@ class BuildResult:
     engine_errors: list[str]
     quote_problems: list = field(default_factory=list)
     timings: dict[str, float] = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)  # "LKG-Wnnn: ..." lines; they do not fail the build
+    meter: StageMeter | None = None  # per-stage CPU time and peak RSS; per-check times
+    check_timings: dict[str, float] = field(default_factory=dict)
     coverage: Coverage | None = None
     sources: Sources | None = None
     anchors: list = field(default_factory=list)  # quotes.Anchor, one per passage located in its text
@@ -79,23 +85,19 @@ class BuildResult:
         return counts
 
 
-@contextmanager
-def _stage(timings: dict, name: str):
-    start = time.perf_counter()
-    try:
-        yield
-    finally:
-        timings[name] = timings.get(name, 0.0) + time.perf_counter() - start
-
-
-def run_checks(layout: Layout, kg: KnowledgeGraph, engine: Engine = Engine.OXIGRAPH) -> list[CheckFailure]:
-    """Run every query of queries/checks/; each must return no rows."""
+def run_checks(layout: Layout, kg: KnowledgeGraph, engine: Engine = Engine.OXIGRAPH,
+               timings: dict | None = None) -> list[CheckFailure]:
+    """Run every query of queries/checks/; each must return no rows. The
+    seconds each took go into `timings` (by check name) when given."""
     failures = []
     for check in catalogue(layout.checks_dir):
+        start = time.perf_counter()
         if engine is Engine.OXIGRAPH:
             table = select_oxigraph(kg.store, check.text, origin=str(check.path))
         else:
             table = select_rdflib(kg.full_graph, check.text, origin=str(check.path))
+        if timings is not None:
+            timings[check.name] = time.perf_counter() - start
         if table.rows:
             failures.append(CheckFailure(check.name, check.title, check.severity or "error",
                                          check.problem, check.solution, table))
@@ -118,13 +120,15 @@ def run_build(layout: Layout, options: BuildOptions = BuildOptions()) -> BuildRe
 
 
 def _run_build(layout: Layout, options: BuildOptions) -> BuildResult:
-    timings: dict[str, float] = {}
+    meter = StageMeter(memory=options.measure_memory)
+    timings, check_timings = meter.timings, {}
     started = time.perf_counter()
-
-    def stage(name: str):
-        return _stage(timings, name)
+    stage = meter.stage
 
     with stage("parse"):
+        checks = catalogue(layout.checks_dir)
+        for check in checks:  # refused before the graph is loaded, not after reasoning
+            check_safe(check.text, str(check.path))
         kg = load(layout)
         # A source folder that names no document is the user's mistake: say so before any work.
         sources = load_sources(kg.store, options.source)
@@ -139,8 +143,9 @@ def _run_build(layout: Layout, options: BuildOptions) -> BuildResult:
     with ThreadPoolExecutor(max_workers=1) as pool:
         validation = pool.submit(timed_validation)
         with stage("check"):
-            failures = run_checks(layout, kg, options.sparql_engine)
+            failures = run_checks(layout, kg, options.sparql_engine, check_timings)
             coverage = compute_coverage(kg, layout.queries_dir)
+        with stage("quotes"):
             quote_problems, anchors = verify_quotes(kg.store, sources)
         with stage("anchor"):
             annotations = annotation_triples(anchors, sources) + expanded_supports(kg.store)
@@ -152,10 +157,12 @@ def _run_build(layout: Layout, options: BuildOptions) -> BuildResult:
     # Only now: the validation read the store until here.
     kg.set_annotations(annotations)
     result = BuildResult(kg, report, failures, closure.engine_errors, quote_problems, timings,
+                         import_warnings(kg.store, kg.origins), meter, check_timings,
                          coverage=coverage, sources=sources, anchors=anchors)
     if options.out_dir is not None:
         with stage("write"):
             write_artifacts(result, payloads, options.out_dir)
+    meter.close()
     timings["total"] = time.perf_counter() - started
     return result
 

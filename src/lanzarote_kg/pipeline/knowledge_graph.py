@@ -142,6 +142,7 @@ def _canonical(graphs: dict) -> dict:
 
 def load(layout: Layout) -> KnowledgeGraph:
     """Parse ontology, vocabularies, data and shapes from a checkout."""
+    layout.check_inputs()
     origins: dict = {}
     statement_origins: dict = {}
 

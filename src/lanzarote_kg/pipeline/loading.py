@@ -15,22 +15,66 @@ from rdflib import Graph
 from lanzarote_kg.core.errors import UserError
 
 
+MAX_FILE_BYTES = 64 * 1024 * 1024  # the project's largest file is about 0.2 MB
+
+
+def read_input(path: Path) -> bytes:
+    """A regular file's bytes, refused past MAX_FILE_BYTES (a FIFO or a
+    device named *.ttl would otherwise block or never end)."""
+    try:
+        if not path.is_file():
+            if path.is_dir():
+                raise UserError("LKG-E001", f"{path}: is a directory, not a Turtle file")
+            if path.exists():
+                raise UserError("LKG-E005", f"{path}: not a regular file")
+            raise UserError("LKG-E001", f"{path}: file not found")
+        with open(path, "rb") as handle:
+            data = handle.read(MAX_FILE_BYTES + 1)
+    except PermissionError:
+        raise UserError("LKG-E005", f"{path}: not readable (permission denied)") from None
+    if len(data) > MAX_FILE_BYTES:
+        raise UserError("LKG-E005", f"{path}: larger than {MAX_FILE_BYTES // (1024 * 1024)} MiB: not read")
+    return data
+
+
+_XSD = "http://www.w3.org/2001/XMLSchema#"
+# Numbers, dates and booleans: values the engines convert (rdflib to Python
+# ints, the SHACL engine to compare). A million-digit xsd:integer is
+# valid RDF but makes the validation take minutes; no real value is this long.
+MAX_VALUE_CHARS = 100
+_CONVERTED = frozenset(_XSD + name for name in (
+    "integer decimal double float long int short byte nonNegativeInteger positiveInteger negativeInteger "
+    "nonPositiveInteger unsignedLong unsignedInt unsignedShort unsignedByte boolean date dateTime "
+    "dateTimeStamp time gYear gYearMonth gMonth gMonthDay gDay duration dayTimeDuration "
+    "yearMonthDuration").split())
+
+
+def check_values(path: Path, data: bytes, triples: list[ox.Triple]) -> None:
+    """Refuse a converted value far longer than any real one, naming its line."""
+    for triple in triples:
+        term = triple.object
+        if isinstance(term, ox.Literal) and len(term.value) > MAX_VALUE_CHARS and term.datatype.value in _CONVERTED:
+            at = data.find(term.value.encode("utf-8"))
+            line = data.count(b"\n", 0, at) + 1 if at >= 0 else "?"
+            kind = term.datatype.value[len(_XSD):]
+            raise UserError("LKG-E006", f"{path}:{line}: an xsd:{kind} value of {len(term.value)} characters "
+                                        f"({term.value[:20]}…): at most {MAX_VALUE_CHARS}")
+
+
 def parse_triples(path: Path) -> list[ox.Triple]:
     """The triples of one Turtle file; a syntax error names the file and line."""
+    data = read_input(path)
     try:
-        with open(path, "rb") as handle:
-            return [quad.triple for quad in ox.parse(handle, format=ox.RdfFormat.TURTLE,
-                                                      base_iri=path.resolve().as_uri())]
-    except FileNotFoundError:
-        raise UserError("LKG-E001", f"{path}: file not found") from None
-    except IsADirectoryError:
-        raise UserError("LKG-E001", f"{path}: is a directory, not a Turtle file") from None
+        triples = [quad.triple for quad in ox.parse(data, format=ox.RdfFormat.TURTLE,
+                                                    base_iri=path.resolve().as_uri())]
     except SyntaxError as exc:
         line = exc.lineno if exc.lineno else "?"
         message = " ".join(str(exc.msg).split())
         raise UserError("LKG-E003", f"{path}:{line}: Turtle syntax error: {message}") from None
     except UnicodeDecodeError as exc:
         raise UserError("LKG-E002", f"{path}: not UTF-8 text ({exc.reason})") from None
+    check_values(path, data, triples)
+    return triples
 
 
 def parse_turtle(path: Path) -> Graph:

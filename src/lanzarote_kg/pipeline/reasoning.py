@@ -10,6 +10,7 @@ checks of queries/checks/ over the closure.
 from __future__ import annotations
 
 import tempfile
+from itertools import chain
 from dataclasses import dataclass
 from enum import Enum
 
@@ -18,6 +19,8 @@ from rdflib import Graph, Literal, URIRef
 
 from lanzarote_kg.core.terms import TermConverter
 from lanzarote_kg.core.namespaces import ERR
+from lanzarote_kg.pipeline.functional_properties import same_as, split_declarations
+from lanzarote_kg.pipeline.inert_triples import split_inert
 
 _OWL_THING = ox.NamedNode("http://www.w3.org/2002/07/owl#Thing")
 _RDF_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
@@ -37,17 +40,39 @@ class Closure:
     engine_errors: list[str]
 
 
-def _closure_reasonable(asserted: list[ox.Triple]):
-    """reasonable parses a Turtle file in Rust much faster than it converts
-    an rdflib graph, so the input goes through one."""
+def _load(engine, triples) -> None:
+    # reasonable parses a Turtle file in Rust much faster than it converts
+    # an rdflib graph, so its input goes through one.
+    with tempfile.TemporaryDirectory() as tmp:
+        path = f"{tmp}/input.ttl"
+        ox.serialize(triples, output=path, format=ox.RdfFormat.TURTLE)
+        engine.load_file(path)
+
+
+def _closure_reasonable(asserted: list[ox.Triple], prune: bool = True) -> set[ox.Triple]:
+    """The closure as pyoxigraph triples (without the inert triples, which
+    it would only repeat); prp-fp is applied outside the engine (see
+    functional_properties), until it adds no new owl:sameAs."""
     import reasonable
 
+    functional, engine_input = split_declarations(asserted)
+    engine_input, inert = split_inert(engine_input) if prune else (engine_input, [])
     engine = reasonable.PyReasoner()
-    with tempfile.TemporaryDirectory() as tmp:
-        path = f"{tmp}/asserted.ttl"
-        ox.serialize(asserted, output=path, format=ox.RdfFormat.TURTLE)
-        engine.load_file(path)
-    return engine.reason()  # rdflib terms
+    _load(engine, engine_input)
+    convert = TermConverter()
+    closure: set[ox.Triple] = set()
+    while True:
+        closure.update(_to_oxigraph(engine.reason(), convert))  # rdflib terms, converted
+        derived = same_as(chain(closure, inert), functional) - closure
+        closure |= derived
+        # Reflexive owl:sameAs has no consequence; the others go back in.
+        pairs = [t for t in derived if t.subject != t.object
+                 and isinstance(t.subject, ox.NamedNode) and isinstance(t.object, ox.NamedNode)]
+        if not pairs:
+            return closure
+        if inert:  # owl:sameAs would copy the inert triples too: reason over everything
+            return _closure_reasonable(asserted, prune=False)
+        _load(engine, pairs)
 
 
 def _closure_owlrl(asserted: list[ox.Triple]):
@@ -62,6 +87,13 @@ def _closure_owlrl(asserted: list[ox.Triple]):
     return closure
 
 
+def _to_oxigraph(triples, convert: TermConverter):
+    for s, p, o in triples:
+        if isinstance(s, Literal) or not isinstance(p, URIRef):
+            continue  # owlrl's generalized RDF (literal subjects) cannot be stored
+        yield ox.Triple(convert.to_oxigraph(s), convert.to_oxigraph(p), convert.to_oxigraph(o))
+
+
 def infer(asserted: list[ox.Triple], reasoner: Reasoner = Reasoner.REASONABLE) -> Closure:
     """The triples the closure adds to the asserted triples, sorted.
 
@@ -71,14 +103,13 @@ def infer(asserted: list[ox.Triple], reasoner: Reasoner = Reasoner.REASONABLE) -
     graphs) and `owl:Thing` typings (true of everything, noise for users).
     owlrl's err:ErrorMessage reports are returned as engine_errors.
     """
-    closure = _closure_reasonable(asserted) if reasoner is Reasoner.REASONABLE else _closure_owlrl(asserted)
-    convert = TermConverter()
+    if reasoner is Reasoner.REASONABLE:
+        closure = _closure_reasonable(asserted)
+    else:
+        closure = _to_oxigraph(_closure_owlrl(asserted), TermConverter())
     known = set(asserted)
     inferred, errors = set(), []
-    for s, p, o in closure:
-        if isinstance(s, Literal) or not isinstance(p, URIRef):
-            continue  # owlrl's generalized RDF (literal subjects) cannot be stored
-        triple = ox.Triple(convert.to_oxigraph(s), convert.to_oxigraph(p), convert.to_oxigraph(o))
+    for triple in closure:
         if triple.predicate == _ERROR:
             errors.append(triple.object.value)
         if triple in known:

@@ -7,55 +7,83 @@ being verified triple by triple. So every blank node of the data is replaced
 by an IRI derived from its content and from where it hangs: the same input
 always gives the same IRIs. (rdflib's Graph.skolemize() reuses the random
 labels; W3C RDF canonicalization relabels but keeps blank nodes.)
+
+A blank node inside another (an RDF list, nested brackets) enters its
+parent's content by its own content digest, so the work is linear in the
+input and no recursion is involved: a 5,000-item list is 5,000 steps. Blank
+nodes that reach each other in a cycle see each other as `[]`.
 """
 from __future__ import annotations
 
 import hashlib
+import re
 from collections import defaultdict
 
 import pyoxigraph as ox
 
 from lanzarote_kg.core.namespaces import ID, LKG
+from lanzarote_kg.pipeline.cycles import components, is_cycle
 
 _START = ox.NamedNode(str(LKG.startLine))
 _END = ox.NamedNode(str(LKG.endLine))
+_LINE_NUMBER = re.compile(r"[0-9]{1,7}")  # the paper has about 2,000 lines
+
+
+def line_number(term) -> int | None:
+    """A line number written as a literal, or None when it is not one
+    (such as "abc" or a million digits: the shapes report those)."""
+    if isinstance(term, ox.Literal) and _LINE_NUMBER.fullmatch(term.value):
+        return int(term.value)
+    return None
 
 
 def skolemize(triples: list[ox.Triple]) -> list[ox.Triple]:
     """The triples with every blank node replaced by its skolem IRI."""
     outgoing = defaultdict(list)
     incoming = defaultdict(list)
+    blanks = {}
     for t in triples:
         outgoing[t.subject].append((t.predicate, t.object))
+        if isinstance(t.subject, ox.BlankNode):
+            blanks.setdefault(t.subject, None)
         if isinstance(t.object, ox.BlankNode):
             incoming[t.object].append((t.subject, t.predicate))
+            blanks.setdefault(t.object, None)
+    children = {node: [o for _, o in outgoing[node] if isinstance(o, ox.BlankNode)] for node in blanks}
+    component, order = {}, []
+    for members in components(blanks, children.__getitem__):
+        if is_cycle(members, children.__getitem__):
+            component.update((member, members[0]) for member in members)
+        order.extend(members)
 
-    def content(node: ox.BlankNode, trail: frozenset) -> str:
+    content: dict = {}
+    for node in order:  # every blank node after the blank nodes it points to
         parts = []
         for predicate, obj in outgoing[node]:
             if isinstance(obj, ox.BlankNode):
-                value = "[]" if obj in trail else "[" + content(obj, trail | {node}) + "]"
+                same_cycle = node in component and component.get(obj) == component[node]
+                value = "[]" if same_cycle else "[" + _digest(content[obj]) + "]"
             else:
                 value = str(obj)
             parts.append(f"{predicate} {value}")
-        return ";".join(sorted(parts))
+        content[node] = ";".join(sorted(parts))
 
     def iri(node: ox.BlankNode) -> ox.NamedNode:
         anchors = sorted(f"{'[]' if isinstance(s, ox.BlankNode) else s} {p}" for s, p in incoming[node])
-        digest = hashlib.sha256((content(node, frozenset()) + "|" + "|".join(anchors)).encode("utf-8")).hexdigest()
+        digest = _digest(content[node] + "|" + "|".join(anchors))
         values = dict((str(p), o) for p, o in outgoing[node])
-        start, end = values.get(str(_START)), values.get(str(_END))
-        if isinstance(start, ox.Literal) and isinstance(end, ox.Literal):
-            return ox.NamedNode(f"{ID}passage/L{int(start.value):04d}-{int(end.value):04d}-{digest[:10]}")
+        start, end = line_number(values.get(str(_START))), line_number(values.get(str(_END)))
+        if start is not None and end is not None:
+            return ox.NamedNode(f"{ID}passage/L{start:04d}-{end:04d}-{digest[:10]}")
         return ox.NamedNode(f"{ID}node/{digest[:16]}")
 
-    mapping: dict = {}
+    mapping = {node: iri(node) for node in blanks}
 
     def mapped(term):
-        if isinstance(term, ox.BlankNode):
-            if term not in mapping:
-                mapping[term] = iri(term)
-            return mapping[term]
-        return term
+        return mapping.get(term, term) if isinstance(term, ox.BlankNode) else term
 
     return [ox.Triple(mapped(t.subject), t.predicate, mapped(t.object)) for t in triples]
+
+
+def _digest(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()

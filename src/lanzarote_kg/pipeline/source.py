@@ -62,9 +62,11 @@ class SourceText:
         flat: list[str] = []
         owners: list[int] = []
         offsets: list[int] = []
+        self._spans: dict[int, tuple[int, int]] = {}  # line -> its characters in the flat text
         position = 0
         for number, line in enumerate(self.lines, start=1):
             if not skipped_line(line):
+                first = len(flat)
                 pending_space = False
                 for column, char in enumerate(line.strip()):
                     if char.isspace():
@@ -82,6 +84,7 @@ class SourceText:
                 flat.append(" ")
                 owners.append(number)
                 offsets.append(offsets[-1] + 1)
+                self._spans[number] = (first, len(flat))
             position += len(line) + 1
         self._flat = "".join(flat)
         self._owner = owners
@@ -105,11 +108,19 @@ class SourceText:
         return found
 
     def find_within(self, quote: str, start_line: int, end_line: int) -> Located | None:
-        """The first occurrence of the quote inside the inclusive line range."""
-        for hit in self.locate(quote):
-            if start_line <= hit.start_line and hit.end_line <= end_line:
-                return hit
-        return None
+        """The first occurrence of the quote inside the inclusive line range.
+        Only the range's own text is searched: a graph of a million triples
+        has a quarter of a million quotes to check."""
+        needle = normalise(quote)
+        spans = [self._spans[n] for n in range(max(start_line, 1), min(end_line, self.line_count) + 1)
+                 if n in self._spans]
+        if not needle or not spans:
+            return None
+        at = self._flat.find(needle, spans[0][0], spans[-1][1])
+        if at == -1:
+            return None
+        last = at + len(needle) - 1
+        return Located(self._owner[at], self._owner[last], self._offset[at], self._offset[last] + 1)
 
     def occurs_within(self, quote: str, start_line: int, end_line: int) -> bool:
         """True when the quote occurs inside the given inclusive line range."""

@@ -18,9 +18,10 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from lanzarote_kg.core.errors import UserError
+from lanzarote_kg.core.errors import UserError, shown
 
 _HEADER = re.compile(r"^#\+\s*([A-Za-z_-]+)\s*:\s*(.*)$")
+MAX_QUERY_BYTES = 1_000_000
 PARAM_TYPES = ("iri", "iri-or-label", "string", "integer", "date")
 
 
@@ -50,7 +51,7 @@ class SavedQuery:
             if parameter.name == name:
                 return parameter
         known = ", ".join(p.name for p in self.parameters) or "none"
-        raise UserError("LKG-Q004", f"{self.path}: unknown parameter {name!r} (parameters: {known})")
+        raise UserError("LKG-Q004", f"{self.path}: unknown parameter {shown(name)} (parameters: {known})")
 
 
 def _parse_param(path: Path, value: str) -> Parameter:
@@ -59,16 +60,26 @@ def _parse_param(path: Path, value: str) -> Parameter:
     head, _, default = head.partition("=")
     words = head.split()
     if len(words) != 2 or words[1] not in PARAM_TYPES:
-        raise UserError("LKG-Q002", f"{path}: bad '#+ param:' header {value!r} (expected '<name> <{'|'.join(PARAM_TYPES)}> [= default] | description')")
+        raise UserError("LKG-Q002", f"{path}: bad '#+ param:' header {shown(value)} (expected '<name> <{'|'.join(PARAM_TYPES)}> [= default] | description')")
     return Parameter(name=words[0], type=words[1], description=description.strip(),
                      default=default.strip() or None)
 
 
 def read_query(path: Path) -> SavedQuery:
     try:
-        text = path.read_text(encoding="utf-8")
+        with open(path, "rb") as handle:
+            data = handle.read(MAX_QUERY_BYTES + 1)
     except FileNotFoundError:
         raise UserError("LKG-Q001", f"{path}: query file not found") from None
+    except IsADirectoryError:
+        raise UserError("LKG-Q001", f"{path}: is a directory, not a query file") from None
+    if len(data) > MAX_QUERY_BYTES:
+        raise UserError("LKG-Q014", f"{path}: larger than {MAX_QUERY_BYTES} bytes: not a saved query")
+    try:
+        # Line breaks read as by open() in text mode: \r\n and \r become \n.
+        text = data.decode("utf-8-sig").replace("\r\n", "\n").replace("\r", "\n")
+    except UnicodeDecodeError as exc:
+        raise UserError("LKG-Q015", f"{path}: not UTF-8 text ({exc.reason} at byte {exc.start})") from None
     meta: dict[str, str] = {}
     params: list[Parameter] = []
     for line in text.splitlines():
@@ -105,5 +116,5 @@ def find(directory: Path, name: str) -> SavedQuery:
     path = directory / f"{name}.rq"
     if not path.exists():
         known = ", ".join(q.name for q in catalogue(directory))
-        raise UserError("LKG-Q003", f"unknown report {name!r} (known: {known})")
+        raise UserError("LKG-Q003", f"unknown report {shown(name)} (known: {known})")
     return read_query(path)

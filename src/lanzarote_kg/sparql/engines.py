@@ -40,10 +40,16 @@ def select_rdflib(graph: Graph, query_text: str, bindings: dict | None = None, o
         prepared = prepareQuery(query_text)
     except Exception as exc:
         raise UserError("LKG-Q010", f"{origin}: SPARQL syntax error: {' '.join(str(exc).split())}") from None
-    result = graph.query(prepared, initBindings={Variable(k): v for k, v in (bindings or {}).items()})
-    variables = [str(v) for v in result.vars]
-    # A result row is a tuple in projection order (None where unbound).
-    return Table(variables, [tuple(row) for row in result])
+    try:
+        result = graph.query(prepared, initBindings={Variable(k): v for k, v in (bindings or {}).items()})
+        variables = [str(v) for v in result.vars]
+        # A result row is a tuple in projection order (None where unbound).
+        return Table(variables, [tuple(row) for row in result])
+    except RecursionError:
+        # rdflib evaluates property paths and nested patterns recursively:
+        # a long RDF list (rdf:rest*) exhausts Python's stack.
+        raise UserError("LKG-Q016", f"{origin}: the rdflib engine ran out of stack on this data (a long RDF list "
+                                    f"or deep nesting); run it with the oxigraph engine") from None
 
 
 def select_oxigraph(store: ox.Store, query_text: str, bindings: dict | None = None, origin: str = "query") -> Table:
@@ -52,7 +58,7 @@ def select_oxigraph(store: ox.Store, query_text: str, bindings: dict | None = No
     try:
         solutions = store.query(query_text, use_default_graph_as_union=True, substitutions=substitutions)
     except SyntaxError as exc:
-        raise UserError("LKG-Q010", f"{origin}: SPARQL syntax error: {exc}") from None
+        raise UserError("LKG-Q010", f"{origin}: SPARQL syntax error: {' '.join(str(exc).split())}") from None
     variables = [v.value for v in solutions.variables]
     rows = [tuple(from_oxigraph(solution[v]) for v in variables) for solution in solutions]
     return Table(variables, rows)

@@ -9,7 +9,7 @@ from rdflib import Literal, URIRef
 from rdflib.namespace import XSD
 
 from lanzarote_kg.sparql.catalogue import SavedQuery
-from lanzarote_kg.core.errors import UserError
+from lanzarote_kg.core.errors import UserError, shown
 
 # An absolute IRI without the characters SPARQL forbids inside <...>.
 _IRI = re.compile(r'^[A-Za-z][A-Za-z0-9+.-]*:[^\s<>"{}|^`\\]*$')
@@ -27,7 +27,7 @@ SELECT DISTINCT ?entity ?wanted WHERE {
 
 def _iri(query: SavedQuery, name: str, value: str) -> URIRef:
     if not _IRI.match(value):
-        raise UserError("LKG-Q006", f"{query.name}: parameter {name}={value!r} is not a valid IRI")
+        raise UserError("LKG-Q006", f"{query.name}: parameter {name}={shown(value)} is not a valid IRI")
     return URIRef(value)
 
 
@@ -37,10 +37,10 @@ def resolve_label(store: ox.Store, query: SavedQuery, name: str, value: str) -> 
                             substitutions={ox.Variable("wanted"): ox.Literal(value)})
     found = [URIRef(s["entity"].value) for s in solutions]
     if not found:
-        raise UserError("LKG-Q007", f"{query.name}: no node is labelled {value!r} (parameter {name})")
+        raise UserError("LKG-Q007", f"{query.name}: no node is labelled {shown(value)} (parameter {name})")
     if len(found) > 1:
         candidates = ", ".join(str(f) for f in found)
-        raise UserError("LKG-Q008", f"{query.name}: {value!r} is ambiguous (parameter {name}); candidates: {candidates}")
+        raise UserError("LKG-Q008", f"{query.name}: {shown(value)} is ambiguous (parameter {name}); candidates: {candidates}")
     return found[0]
 
 
@@ -60,15 +60,15 @@ def bind_parameters(query: SavedQuery, given: dict[str, str], store: ox.Store | 
                 bindings[parameter.name] = URIRef(value)
             else:
                 if store is None:
-                    raise UserError("LKG-Q007", f"{query.name}: cannot resolve label {value!r} without a graph")
+                    raise UserError("LKG-Q007", f"{query.name}: cannot resolve label {shown(value)} without a graph")
                 bindings[parameter.name] = resolve_label(store, query, parameter.name, value)
         elif parameter.type == "integer":
             if not re.fullmatch(r"-?\d+", value):
-                raise UserError("LKG-Q006", f"{query.name}: parameter {parameter.name}={value!r} is not an integer")
+                raise UserError("LKG-Q006", f"{query.name}: parameter {parameter.name}={shown(value)} is not an integer")
             bindings[parameter.name] = Literal(int(value))
         elif parameter.type == "date":
             if not _DATE.match(value):
-                raise UserError("LKG-Q006", f"{query.name}: parameter {parameter.name}={value!r} is not a date (YYYY, YYYY-MM or YYYY-MM-DD)")
+                raise UserError("LKG-Q006", f"{query.name}: parameter {parameter.name}={shown(value)} is not a date (YYYY, YYYY-MM or YYYY-MM-DD)")
             datatype = {4: XSD.gYear, 7: XSD.gYearMonth, 10: XSD.date}[len(value)]
             bindings[parameter.name] = Literal(value, datatype=datatype)
         else:

@@ -19,6 +19,7 @@ from rdflib import BNode, Literal, URIRef
 
 from lanzarote_kg.sparql.catalogue import SavedQuery, catalogue
 from lanzarote_kg.sparql.engines import select_oxigraph
+from lanzarote_kg.sparql.safety import check_safe
 from lanzarote_kg.core.errors import UserError
 from lanzarote_kg.core.layout import Layout
 from lanzarote_kg.core.namespaces import PREFIXES, Graphs
@@ -74,6 +75,7 @@ class QcReport:
 
 def load_store(layout: Layout, include_data: bool = True) -> ox.Store:
     """The named graphs the checks run on, parsed by Oxigraph."""
+    layout.check_inputs()
     sources = [(Graphs.ONTOLOGY, layout.ontology_files()), (Graphs.VOCABULARIES, layout.vocabulary_files()),
                (Graphs.SHAPES, layout.shapes_files())]
     if include_data:
@@ -151,6 +153,8 @@ def run_qc(layout: Layout, options: QcOptions = QcOptions(), checks_dir: Path | 
     if options.fail_on not in SEVERITIES:
         raise UserError("LKG-QC003", f"--fail-on must be one of {', '.join(SEVERITIES)}")
     checks = qc_checks(checks_dir or layout.queries_dir / "qc")
+    for check in checks:  # refused before the graphs are loaded
+        check_safe(check.text, str(check.path))
     store = load_store(layout, options.include_data)
     namer = _Namer(store)
     findings = []

@@ -22,6 +22,7 @@ from rdflib import Graph
 
 from lanzarote_kg.core.errors import UserError
 from lanzarote_kg.core.terms import from_oxigraph
+from lanzarote_kg.pipeline.loading import read_input
 from lanzarote_kg.pipeline.serialization import write_atomic
 from lanzarote_kg.toolkit.turtle_render import Renderer
 from lanzarote_kg.toolkit.turtle_scan import Block, Document, scan
@@ -40,10 +41,11 @@ def parse_text(text: str, origin: str) -> Graph:
 
 def read_triples(path: Path) -> list:
     """The triples of one Turtle file, as Oxigraph terms (lexical forms kept)."""
+    data = read_input(path)
     try:
-        return [quad.triple for quad in ox.parse(path=str(path), format=ox.RdfFormat.TURTLE)]
-    except (FileNotFoundError, IsADirectoryError):
-        raise UserError("LKG-E001", f"{path}: file not found") from None
+        return [quad.triple for quad in ox.parse(data, format=ox.RdfFormat.TURTLE)]
+    except UnicodeDecodeError as exc:
+        raise UserError("LKG-E002", f"{path}: not UTF-8 text ({exc.reason})") from None
     except SyntaxError as exc:
         raise UserError("LKG-E003", f"{path}:{exc.lineno or '?'}: Turtle syntax error: "
                                     f"{' '.join(str(exc.msg).split())}") from None
@@ -109,7 +111,14 @@ def format_file(path: Path, options: FormatOptions = FormatOptions()) -> bool:
         original = path.read_text(encoding="utf-8")
     except (FileNotFoundError, IsADirectoryError):
         raise UserError("LKG-F005", f"{path}: not a Turtle file") from None
-    formatted = format_text(original, str(path))
+    except UnicodeDecodeError as exc:
+        raise UserError("LKG-E002", f"{path}: not UTF-8 text ({exc.reason})") from None
+    try:
+        formatted = format_text(original, str(path))
+    except RecursionError:
+        # The renderer writes nested brackets recursively; the build reads them iteratively.
+        raise UserError("LKG-F006", f"{path}: blank nodes nested too deeply to format (about a thousand levels "
+                                    f"or more); file left as is") from None
     if formatted == original:
         return False
     if not same_graph(original, formatted, str(path)):

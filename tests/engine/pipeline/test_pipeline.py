@@ -148,3 +148,22 @@ def test_a_different_source_text_is_refused(project, source_path, tmp_path):
     completed = run_cli("validate", "--source", str(altered), root=project)
     assert completed.returncode == 1
     assert "LKG-B002" in completed.stderr and "SHA-256" in completed.stderr
+
+
+def test_two_actors_sharing_a_name_fail_the_shared_names_check(project):
+    """The check keys actors by their lower-cased names (linear at scale);
+    it still finds a label shared with another actor's acronym."""
+    (project / "data" / "zz-shared-name.ttl").write_text("""
+@prefix lkg: <https://w3id.org/lanzarote-kg/ontology#> .
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+@prefix part: <https://w3id.org/lanzarote-kg/id/document/coe-2012-international-cooperation-lanzarote/> .
+<https://w3id.org/lanzarote-kg/id/actor/test-unicef-twin> a lkg:NGO ;
+    rdfs:label "unicef"@en ;
+    lkg:evidence [ lkg:inPart part:introduction ; lkg:startLine 3 ; lkg:endLine 3 ;
+                   lkg:quote "The International Conference which will be held in Rome on 29-30 November 2012" ] .
+""", encoding="utf-8")
+    result = run_build(Layout(project), BuildOptions())
+    (failure,) = [f for f in result.check_failures if f.name == "shared-actor-names"]
+    rows = {tuple(str(t) for t in row) for row in failure.table.rows}
+    assert ("https://w3id.org/lanzarote-kg/id/actor/test-unicef-twin", "https://w3id.org/lanzarote-kg/id/actor/unicef",
+            "unicef") in rows

@@ -26,7 +26,9 @@ pytestmark = pytest.mark.skipif(bool(browser.missing()), reason=browser.missing(
 # after the other, in an iframe, and report what each page holds. One
 # WebDriver round trip for the whole site instead of four per page.
 CRAWL = """
-const done = arguments[arguments.length - 1];
+// Called repeatedly, each call loads up to `batch` pages (a call must end
+// within the WebDriver client's 120 s read timeout, even on a busy machine).
+const batch = arguments[0], done = arguments[arguments.length - 1];
 const origin = location.origin + "/";
 const marks = (figure, role) => figure ? [...figure.querySelectorAll(`[aria-roledescription="${role}"]`)] : [];
 function facts(doc) {
@@ -45,12 +47,17 @@ function facts(doc) {
     quotes: [...doc.querySelectorAll("blockquote")].map(b => b.textContent),
   };
 }
-const frame = document.createElement("iframe");
-frame.style.display = "none";  // loaded and run, but never laid out or painted
-document.body.appendChild(frame);
-const pages = {}, queue = [location.href.split("#")[0]], seen = new Set(queue);
+if (!window.crawlState) {
+  const frame = document.createElement("iframe");
+  frame.style.display = "none";  // loaded and run, but never laid out or painted
+  document.body.appendChild(frame);
+  const start = location.href.split("#")[0];
+  window.crawlState = {frame: frame, queue: [start], seen: new Set([start])};
+}
+const {frame, queue, seen} = window.crawlState, pages = {};
+let left = batch;
 function next() {
-  if (!queue.length) { frame.remove(); done(pages); return; }
+  if (!queue.length || left-- === 0) { done({pages: pages, finished: !queue.length}); return; }
   const url = queue.shift();
   frame.onload = () => {
     const found = facts(frame.contentDocument);
@@ -91,8 +98,12 @@ def crawl(served, chromium):
     """Every HTML page reachable from the home page, each loaded once."""
     started = time.perf_counter()
     chromium.visit(served.url + "index.html")
-    chromium.driver.set_script_timeout(600)
-    pages = chromium.driver.execute_async_script(CRAWL)
+    chromium.driver.set_script_timeout(110)
+    pages, finished = {}, False
+    while not finished:
+        answer = chromium.driver.execute_async_script(CRAWL, 100)
+        pages.update(answer["pages"])
+        finished = answer["finished"]
     console, requests = chromium.drain()
     print(f"crawled {len(pages)} pages in {time.perf_counter() - started:.1f}s")
     return Crawl(pages, console, requests)

@@ -65,14 +65,17 @@ def test_each_reports_downloads_are_the_report(site, kg, layout):
         assert len(document["results"]["bindings"]) == len(run.table.rows)
 
 
-def test_an_entity_pages_evidence_is_the_provenance_report(site, kg, layout):
+def test_an_entity_pages_evidence_is_its_passages_and_covers_the_provenance_report(site, kg, layout):
     iri = "https://w3id.org/lanzarote-kg/id/intervention/tacro-ii"
     run = run_report(layout.queries_dir, "provenance", kg.result.store, {"entity": iri})
     page = (site.out / "entity/intervention/tacro-ii.html").read_text(encoding="utf-8")
     evidence = page.split('id="ev-h"', 1)[1]
-    shown = re.findall(r'source\.html#L(\d+)">lines (\d+)–(\d+)</a>', evidence)
-    assert len(run.table.rows) >= 5
-    assert [(str(r[2]), str(r[3])) for r in run.table.rows] == [(a, b) for _, a, b in shown]
+    shown = [(a, b or a) for a, b in re.findall(r'source\.html#L\d+">lines? (\d+)(?:–(\d+))?</a>', evidence)]
+    passages = kg.select(f"SELECT ?s ?e WHERE {{ <{iri}> lkg:evidence [ lkg:startLine ?s ; lkg:endLine ?e ] }}")
+    assert len(shown) >= 5 and sorted(shown, key=lambda p: (int(p[0]), int(p[1]))) == shown
+    assert set(shown) == set(passages)
+    column = run.table.variables.index
+    assert {(str(r[column("startLine")]), str(r[column("endLine")])) for r in run.table.rows} <= set(shown)
 
 
 def test_errata_are_flagged_and_interpretations_marked(site):
@@ -109,3 +112,28 @@ def test_the_source_page_highlights_a_quote_across_its_lines(site, source_path):
     assert '<li id="L1053"><mark>II).</mark>' in page
     line = page.split('<li id="L1051">', 1)[1].split("</li>", 1)[0]
     assert 'href="entity/intervention/tacro-i.html">TACRO I</a>' in line
+
+
+def _value_item(page: str, label: str, value_text: str) -> str:
+    """The <dd> of `value_text` under the statement labelled `label`."""
+    block = page.split(f"<dt>{label}</dt>", 1)[1].split("<dt>", 1)[0]
+    return next(item for item in block.split("<dd>")[1:] if value_text in item.split("</dd>")[0])
+
+
+def test_each_value_shows_the_passage_that_says_it(site, kg):
+    """Issue 15's model: a passage names the statements it supports."""
+    supported = kg.select("""SELECT ?line WHERE { intv:toys lkg:evidence ?p . ?p lkg:startLine ?line ;
+        lkg:supportsValue [ lkg:property lkg:startDate ; lkg:value ?v ] }""")
+    if not supported:
+        pytest.skip("this graph's passages do not name the statements they support (issue 15's model)")
+    page = (site.out / "entity/intervention/toys.html").read_text(encoding="utf-8")
+    item = _value_item(page, "start date", "1998")
+    for (line,) in supported:
+        assert f'source.html#L{line}"' in item, item
+    assigned = kg.select("""SELECT ?o WHERE { intv:toys lkg:interpretation ?i .
+        ?i lkg:supportsValue [ lkg:property lkg:assignedObligation ; lkg:value ?o ] }""")
+    assert assigned
+    for (obligation,) in assigned:
+        href = "entity/" + obligation.split("/id/", 1)[1] + ".html"
+        item = next(i for i in page.split("<dd>")[1:] if href in i.split("</dd>")[0])
+        assert 'class="badge interpretation"' in item.split("</dd>")[0]

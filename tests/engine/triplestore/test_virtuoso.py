@@ -18,6 +18,7 @@ import pytest
 from rdflib import BNode
 
 from helpers import ROOT
+from lanzarote_kg.core.errors import UserError
 from lanzarote_kg.core.namespaces import Graphs
 from lanzarote_kg.pipeline.access import store_from_file
 from lanzarote_kg.reports.runner import write_all
@@ -162,3 +163,14 @@ def test_virtuoso_blank_nodes_read_as_blank_nodes(loaded, virtuoso):
     table = endpoint(virtuoso.sparql_url).select(
         f"SELECT ?b WHERE {{ GRAPH <{Graphs.ONTOLOGY}> {{ ?b ?p ?o FILTER (isBlank(?b)) }} }} LIMIT 2")
     assert len(table.rows) == 2 and all(isinstance(row[0], BNode) for row in table.rows)
+
+
+def test_a_partial_answer_is_refused_not_taken_for_the_result(loaded, virtuoso):
+    # Virtuoso's "anytime" query: cut by a time limit (here the request's own
+    # `timeout` in ms; MaxQueryExecutionTime in the ini), answered HTTP 200
+    # with only an X-SQL-State header to say so.
+    hurried = endpoint(virtuoso.sparql_url + "?timeout=1")
+    with pytest.raises(UserError) as refused:
+        hurried.select("SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?c ?g ?h }")
+    assert refused.value.code == "LKG-T018" and "partial answer" in refused.value.message
+    assert "MaxQueryExecutionTime" in refused.value.message

@@ -93,7 +93,7 @@ def build_site(queries_dir: Path, store, out: Path, source_path: Path | None, lo
             writer.page(f"reports/{name}.html", "report.html", r=report)
             writer.file(f"reports/{name}.csv", to_csv(report.table))
             writer.file(f"reports/{name}.srj", to_json(report.table))
-        site["triples"] = [(name, index.triples[name]) for name in GRAPH_NAMES]
+        site["triples"] = [(name, index.triples[name]) for name in GRAPH_NAMES if name in index.triples]
         site["kinds"] = [(g["kind"], g["label"], len(g["entities"])) for g in groups]
         site["passages"] = len(by_passage)
         writer.page("index.html", "home.html", reports=reports)

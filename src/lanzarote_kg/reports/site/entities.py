@@ -11,6 +11,7 @@ from .evidence import passages_of
 from .graph_index import RDF_TYPE, GraphIndex
 from .paths import PAGE_KINDS, entity_path, kind_of
 from .statements import OWN_SECTION, Statement, grouped, inferred_statements, referred_by
+from .support import support_of
 from .values import Passage, Value, make_value, sort_key
 
 PARTICIPANT, PARTICIPATION_IN, ROLE = str(LKG.participant), str(LKG.participationIn), str(LKG.role)
@@ -71,7 +72,8 @@ def _relations(index: GraphIndex, iri: str) -> list[Relation]:
         if other is None:
             continue
         relations.append(Relation(index.label(role.value) if role else "participant", make_value(index, other),
-                                  grouped(index, index.out.get(participation, ()), skip=skip),
+                                  grouped(index, index.out.get(participation, ()), skip=skip,
+                                          support=support_of(index, participation)),
                                   passages_of(index, participation), predicate == PARTICIPANT))
     relations.sort(key=lambda r: (not r.outgoing, r.role, sort_key(r.counterpart)))
     return relations
@@ -87,7 +89,7 @@ def build_entity(index: GraphIndex, iri: str) -> Entity:
     return Entity(
         iri=iri, path=entity_path(iri), kind=kind, kind_label=PAGE_KINDS[kind], label=index.label(iri),
         types=sorted((make_value(index, t) for p, t in facts if p == RDF_TYPE), key=sort_key),
-        statements=grouped(index, facts), inferred=inferred_statements(index, iri),
+        statements=grouped(index, facts, support=support_of(index, iri)), inferred=inferred_statements(index, iri),
         relations=_relations(index, iri),
         incoming=referred_by(index, iri, _has_page, skip=frozenset({PARTICIPANT, PARTICIPATION_IN})),
         interpretations=[_note(index, t.value) for p, t in facts if p == INTERPRETATION],

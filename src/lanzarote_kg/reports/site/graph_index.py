@@ -18,8 +18,10 @@ SKOS_ALT = "http://www.w3.org/2004/02/skos/core#altLabel"
 SHORT_NAME, ACRONYM = str(LKG.shortName), str(LKG.acronym)
 ALT_LABELS = {SKOS_ALT, SHORT_NAME, ACRONYM, str(LKG.printedTitle)}
 ID = BASE + "id/"
-GRAPH_NAMES = ("ontology", "vocabularies", "data", "inferred")
-_GRAPHS = {name: ox.NamedNode(str(getattr(Graphs, name.upper()))) for name in GRAPH_NAMES}
+GRAPH_NAMES = ("ontology", "vocabularies", "data", "inferred", "annotations")
+# graph/annotations holds what the build derives from the source text: the
+# Web Annotation anchors and each passage's supports written out per value.
+_GRAPHS = {name: ox.NamedNode(f"{BASE}graph/{name}") for name in GRAPH_NAMES}
 
 
 class Term(NamedTuple):  # a tuple: made 20 000 times per build, and cheaply
@@ -76,7 +78,7 @@ def index_store(store: ox.Store) -> GraphIndex:
     vocabularies (the ontology's own axioms get no page)."""
     index = GraphIndex()
     english: dict[str, str] = {}
-    for name in GRAPH_NAMES[:3]:
+    for name in ("ontology", "vocabularies", "data", "annotations"):
         count = 0
         for quad in store.quads_for_pattern(None, None, None, _GRAPHS[name]):
             count += 1
@@ -94,7 +96,8 @@ def index_store(store: ox.Store) -> GraphIndex:
             index.out[s].append((predicate, term))
             if term.iri and predicate != RDF_TYPE:
                 index.incoming[term.value].append((s, predicate))
-        index.triples[name] = count
+        if count or name != "annotations":
+            index.triples[name] = count
     count = 0
     for quad in store.quads_for_pattern(None, None, None, _GRAPHS["inferred"]):
         count += 1

@@ -25,11 +25,16 @@ class Statement:
     interpretive: bool = False
 
 
-def grouped(index: GraphIndex, pairs, inferred: bool = False, skip=OWN_SECTION) -> list[Statement]:
+def grouped(index: GraphIndex, pairs, inferred: bool = False, skip=OWN_SECTION, support=None) -> list[Statement]:
+    """`support` (support.Support) gives each value the passages that say it."""
     by_property: dict[str, list[Value]] = {}
     for predicate, term in pairs:
         if predicate not in skip:
-            by_property.setdefault(predicate, []).append(make_value(index, term, inferred))
+            value = make_value(index, term, inferred)
+            if support is not None:
+                value.passages = support.passages_for(predicate, term)
+                value.interpreted = support.is_interpreted(predicate, term)
+            by_property.setdefault(predicate, []).append(value)
     return [Statement(p, index.label(p), sorted(by_property[p], key=sort_key), p in INTERPRETIVE)
             for p in sorted(by_property, key=lambda p: (index.label(p).lower(), p))]
 

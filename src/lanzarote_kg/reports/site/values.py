@@ -47,6 +47,7 @@ class Value:
     iri: str = ""
     inferred: bool = False
     passages: list[Passage] = field(default_factory=list)
+    interpreted: bool = False  # covered by the project's interpretation, not a passage
 
 
 def make_value(index: GraphIndex, term: Term, inferred: bool = False) -> Value:
