@@ -2,7 +2,9 @@
 file by file, and the per-statement provenance of Toys (section 4.3.2)."""
 from __future__ import annotations
 
-STATEMENTS, SUPPORTED, INTERPRETED = 3176, 2892, 263
+# The four NGO-run programmes of section 1.2 list no NGO target group (audit fix): 4 interpreted
+# statements fewer than after the migration.
+STATEMENTS, SUPPORTED, INTERPRETED = 3172, 2892, 259
 
 
 def test_coverage_counts_of_the_paper(build_result):

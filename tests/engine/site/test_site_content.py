@@ -49,7 +49,9 @@ def test_every_entity_of_the_issues_kinds_has_a_page(kind, site, kg):
 def test_the_lanzarote_convention_page_says_what_the_paper_says(site):
     page = (site.out / "entity/instrument/lanzarote-convention.html").read_text(encoding="utf-8")
     assert "<h1>Council of Europe Convention on the Protection of Children against Sexual Exploitation and Sexual Abuse</h1>" in page
-    assert "<dt>entry into force</dt>\n<dd>10 July 2010</dd>" in page
+    # The value, then the passage that says it (evidence per statement, issue 15).
+    assert ('<dt>entry into force</dt>\n<dd>10 July 2010 <span class="support">(<a href="../../source.html#L17"'
+            in page)
     assert 'href="../../source.html#L17">lines 17–19</a>' in page  # Introduction, lines 17-19
     assert 'href="../../entity/provision/lanzarote-convention/article-38.html"' in page
 
