@@ -19,7 +19,7 @@ from .graph_index import GRAPH_NAMES, index_store
 from .paths import PAGE_KINDS
 from .report_pages import actor_profiles, run_reports
 from .source_page import source_view
-from .values import Value, sort_key
+from .values import START_LINE, Value, sort_key
 from .writer import SiteWriter
 
 DOCUMENT = "https://w3id.org/lanzarote-kg/id/document/coe-2012-international-cooperation-lanzarote"
@@ -80,7 +80,8 @@ def build_site(queries_dir: Path, store, out: Path, source_path: Path | None, lo
             by_kind.setdefault(entity.kind, []).append(link)
             for passage in entity.passages:
                 by_passage.setdefault((passage.start, passage.end, passage.quote), []).append(link)
-        writer.page("source.html", "source.html", src=source_view(source.lines, by_passage, source.note))
+        writer.page("source.html", "source.html",
+                    src=source_view(source.lines, by_passage, source.note, _linked_lines(index)))
         groups = [{"kind": kind, "label": PAGE_KINDS[kind], "entities": sorted(by_kind[kind], key=sort_key)}
                   for kind in PAGE_KINDS if kind in by_kind]
         writer.page("entities.html", "entities.html", groups=groups)
@@ -112,3 +113,11 @@ def _search_index(index, groups) -> str:
     documents = [{"id": v.href, "label": v.text, "kind": g["label"], "alt": " ".join(index.alt_labels(v.iri))}
                  for g in groups for v in g["entities"]]
     return "window.LKG_SEARCH_DOCUMENTS = " + json.dumps(documents, ensure_ascii=False, sort_keys=True, indent=0) + ";\n"
+
+
+def _linked_lines(index) -> frozenset[int]:
+    """Every line a link may point to: the first line of each part of the
+    source documents and of each passage, whether or not its subject has a
+    page (a value's support can be another node's passage)."""
+    return frozenset(int(line.value) for iri in index.out for line in index.all(iri, START_LINE)
+                     if line.value.isdigit())

@@ -101,18 +101,20 @@ def _unique(links: list) -> list:
     return result
 
 
-def source_view(lines: list[str] | None, passages: dict[tuple[int, int, str], list], note: str = "") -> SourceView:
+def source_view(lines: list[str] | None, passages: dict[tuple[int, int, str], list], note: str = "",
+                part_starts: frozenset[int] = frozenset()) -> SourceView:
     """`passages` maps (start, end, quote) to the links of the entities it
     supports. Without the text, the quotes are listed at their line numbers,
-    so that every link to a line still lands."""
+    and the other lines links point to (`part_starts`: where each part and
+    passage begins) are kept as empty lines, so that every link still lands."""
     links: dict[int, list] = {}
     for (start, _end, _quote), supported in passages.items():
         links.setdefault(start, []).extend(supported)
     if lines is None:
-        quotes: dict[int, list[Segment]] = {}
+        quotes: dict[int, list[Segment]] = {n: [] for n in part_starts}
         for (start, _end, quote) in sorted(passages):
             quotes.setdefault(start, []).append(Segment(quote, True))
-        return SourceView(False, [Line(n, quotes[n], _unique(links[n])) for n in sorted(quotes)], note)
+        return SourceView(False, [Line(n, quotes[n], _unique(links.get(n, []))) for n in sorted(quotes)], note)
     flat = _FlatText(lines)
     marks: dict[int, list[tuple[int, int]]] = {}
     for start, _end, quote in sorted(passages):
