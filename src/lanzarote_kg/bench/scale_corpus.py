@@ -79,18 +79,24 @@ class _Corpus:
         self.triples = 0
 
     def node(self, subject: str, statements: list[tuple[str, str]], evidence: int = 1) -> None:
-        """One node: its statements, then `evidence` passages (4 triples each, plus the link)."""
-        body = [f"{p} {o}" for p, o in statements] + [f"lkg:evidence {self.passage()}" for _ in range(evidence)]
-        self.triples += len(statements) + 5 * evidence
+        """One node: its statements, a coined label, then `evidence` passages
+        (4 triples each, plus the link); the first passage supports every
+        statement, so the coverage rule (issue 15) has real work and passes."""
+        supported = sorted({p for p, _ in statements if p not in ("a", "rdfs:label")})
+        passages = [self.passage(supported)] + [self.passage([]) for _ in range(evidence - 1)]
+        body = ([f"{p} {o}" for p, o in statements] + ["lkg:labelCoined true"]
+                + [f"lkg:evidence {passage}" for passage in passages])
+        self.triples += len(statements) + 1 + 5 * evidence + len(supported)
         self.handle.write(f"<{subject}> " + " ;\n    ".join(body) + " .\n\n")
 
-    def passage(self) -> str:
+    def passage(self, supports: list[str]) -> str:
         line = self.rng.choice(self.lines)
         size = self.rng.randint(4, min(12, len(line.words)))
         first = self.rng.randint(0, len(line.words) - size)
         quote = " ".join(line.words[first:first + size])
+        named = f" ; lkg:supports {', '.join(supports)}" if supports else ""
         return (f"[ lkg:inPart <{line.part}> ; lkg:startLine {line.number} ; lkg:endLine {line.number} ; "
-                f"lkg:quote {_text(quote)} ]")
+                f"lkg:quote {_text(quote)}{named} ]")
 
     def topic(self, n: int = 3) -> str:
         return " ".join(self.rng.choice(self.lines).words[0] for _ in range(n)).lower()
@@ -100,7 +106,7 @@ class _Corpus:
 
     def block(self, n: int) -> None:
         """One instrument with three articles, four actors, one intervention
-        with four qualified participations: about 150 triples."""
+        with four qualified participations: 173 triples."""
         rng, label = self.rng, "rdfs:label"
         actors = [f"{ID}actor/scale-{n}-{i}" for i in range(4)]
         instrument = f"{ID}instrument/scale-{n}"
