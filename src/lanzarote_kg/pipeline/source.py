@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 from lanzarote_kg.core.errors import UserError
@@ -54,15 +55,16 @@ class SourceText:
         except UnicodeDecodeError as exc:
             raise UserError("LKG-E002", f"{path}: not UTF-8 text ({exc.reason})") from None
         self.lines = self.text.split("\n")
-        self._index()
 
-    def _index(self) -> None:
+    @cached_property
+    def _index(self) -> tuple[str, list[int], list[int], dict[int, tuple[int, int]]]:
         """One normalised string plus, for each of its characters, the line
-        and the raw offset it came from."""
+        and the raw offset it came from, and each line's characters in it.
+        Built on the first search: the report site needs only the lines."""
         flat: list[str] = []
         owners: list[int] = []
         offsets: list[int] = []
-        self._spans: dict[int, tuple[int, int]] = {}  # line -> its characters in the flat text
+        spans: dict[int, tuple[int, int]] = {}  # line -> its characters in the flat text
         position = 0
         for number, line in enumerate(self.lines, start=1):
             if not skipped_line(line):
@@ -84,11 +86,9 @@ class SourceText:
                 flat.append(" ")
                 owners.append(number)
                 offsets.append(offsets[-1] + 1)
-                self._spans[number] = (first, len(flat))
+                spans[number] = (first, len(flat))
             position += len(line) + 1
-        self._flat = "".join(flat)
-        self._owner = owners
-        self._offset = offsets
+        return "".join(flat), owners, offsets, spans
 
     @property
     def line_count(self) -> int:
@@ -100,11 +100,12 @@ class SourceText:
         if not needle:
             return []
         found = []
-        start = self._flat.find(needle)
+        flat, owner, offset, _spans = self._index
+        start = flat.find(needle)
         while start != -1:
             last = start + len(needle) - 1
-            found.append(Located(self._owner[start], self._owner[last], self._offset[start], self._offset[last] + 1))
-            start = self._flat.find(needle, start + 1)
+            found.append(Located(owner[start], owner[last], offset[start], offset[last] + 1))
+            start = flat.find(needle, start + 1)
         return found
 
     def find_within(self, quote: str, start_line: int, end_line: int) -> Located | None:
@@ -112,15 +113,16 @@ class SourceText:
         Only the range's own text is searched: a graph of a million triples
         has a quarter of a million quotes to check."""
         needle = normalise(quote)
-        spans = [self._spans[n] for n in range(max(start_line, 1), min(end_line, self.line_count) + 1)
-                 if n in self._spans]
+        flat, owner, offset, line_spans = self._index
+        spans = [line_spans[n] for n in range(max(start_line, 1), min(end_line, self.line_count) + 1)
+                 if n in line_spans]
         if not needle or not spans:
             return None
-        at = self._flat.find(needle, spans[0][0], spans[-1][1])
+        at = flat.find(needle, spans[0][0], spans[-1][1])
         if at == -1:
             return None
         last = at + len(needle) - 1
-        return Located(self._owner[at], self._owner[last], self._offset[at], self._offset[last] + 1)
+        return Located(owner[at], owner[last], offset[at], offset[last] + 1)
 
     def occurs_within(self, quote: str, start_line: int, end_line: int) -> bool:
         """True when the quote occurs inside the given inclusive line range."""

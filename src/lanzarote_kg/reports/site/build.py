@@ -1,7 +1,8 @@
 """`lanzarote-kg site`: the analysts' site in dist/site/, in this order:
-index the graph once; run the reports; start drawing their charts in a
-worker process; write the entity pages, the source page, the entity index
-and the search index meanwhile; then the report pages and the home page."""
+start the chart worker (it warms up); index the graph once; run the
+reports and hand their charts to the worker; write the entity pages, the
+source page, the entity index and the search index meanwhile; then the
+report pages and the home page."""
 from __future__ import annotations
 
 import json
@@ -13,7 +14,8 @@ from lanzarote_kg.core.namespaces import LKG
 from lanzarote_kg.pipeline.source import SourceText
 from lanzarote_kg.sparql.results import to_csv, to_json
 
-from .chart_worker import PendingCharts
+from .chart_worker import ChartWorker
+from .charts import spec_for
 from .entities import build_entity, page_entities
 from .graph_index import GRAPH_NAMES, index_store
 from .paths import PAGE_KINDS
@@ -62,9 +64,18 @@ def build_site(queries_dir: Path, store, out: Path, source_path: Path | None, lo
     """Write the site into `out`. `source_path` is the paper's text (None
     when absent); `looked_for` is where it was looked for, for the note."""
     started = time.perf_counter()
+    with ChartWorker() as charts:
+        return _build(queries_dir, store, out, source_path, looked_for, charts, started)
+
+
+def _build(queries_dir: Path, store, out: Path, source_path: Path | None, looked_for: Path,
+           charts: ChartWorker, started: float) -> SiteResult:
     index = index_store(store)
     reports = run_reports(queries_dir, store, index)
-    charts = PendingCharts({r.query.name: (r.chart_kind, r.chart_rows) for r in reports if r.chart_kind})
+    for report in reports:
+        if report.chart_kind:
+            report.chart = spec_for(report.chart_kind, report.chart_rows)
+    charts.submit({r.query.name: r.chart.spec for r in reports if r.chart_kind})
     profiles = actor_profiles(queries_dir, store, index)
     sha = index.first(DOCUMENT, str(LKG.sha256))
     site = {"title": index.label(DOCUMENT), "about": ABOUT, "source_sha": sha.value if sha else ""}
@@ -89,7 +100,7 @@ def build_site(queries_dir: Path, store, out: Path, source_path: Path | None, lo
         drawn = charts.get()
         for report in reports:
             if report.chart_kind:
-                report.chart, report.svg = drawn[report.query.name]
+                report.svg = drawn[report.query.name]
             name = report.query.name
             writer.page(f"reports/{name}.html", "report.html", r=report)
             writer.file(f"reports/{name}.csv", to_csv(report.table))

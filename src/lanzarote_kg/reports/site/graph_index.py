@@ -21,7 +21,10 @@ ID = BASE + "id/"
 GRAPH_NAMES = ("ontology", "vocabularies", "data", "inferred", "annotations")
 # graph/annotations holds what the build derives from the source text: the
 # Web Annotation anchors and each passage's supports written out per value.
+# The pages show the supports only; the anchors (four fifths of the graph)
+# are counted, not indexed.
 _GRAPHS = {name: ox.NamedNode(f"{BASE}graph/{name}") for name in GRAPH_NAMES}
+_SHOWN_ANNOTATIONS = frozenset({str(LKG.supportsValue), str(LKG.property), str(LKG.value)})
 
 
 class Term(NamedTuple):  # a tuple: made 20 000 times per build, and cheaply
@@ -75,29 +78,19 @@ class GraphIndex:
 
 def index_store(store: ox.Store) -> GraphIndex:
     """Labels from every asserted graph; statements from the data and the
-    vocabularies (the ontology's own axioms get no page)."""
+    vocabularies (the ontology's own axioms get no page), and the supports
+    of the annotations graph."""
     index = GraphIndex()
     english: dict[str, str] = {}
-    for name in ("ontology", "vocabularies", "data", "annotations"):
-        count = 0
-        for quad in store.quads_for_pattern(None, None, None, _GRAPHS[name]):
-            count += 1
-            subject, predicate, obj = quad.subject, quad.predicate.value, quad.object
-            if not isinstance(subject, ox.NamedNode):
-                continue
-            s = subject.value
-            if predicate == RDFS_LABEL or predicate == SKOS_PREF:
-                # An English label wins; otherwise the first one seen.
-                if s not in english or getattr(obj, "language", None) == "en":
-                    english[s] = obj.value
-            if name == "ontology":
-                continue
-            term = _term(obj)
-            index.out[s].append((predicate, term))
-            if term.iri and predicate != RDF_TYPE:
-                index.incoming[term.value].append((s, predicate))
-        if count or name != "annotations":
-            index.triples[name] = count
+    for name in ("ontology", "vocabularies", "data"):
+        index.triples[name] = _add(index, english, store.quads_for_pattern(None, None, None, _GRAPHS[name]),
+                                   statements=name != "ontology")
+    annotations = _GRAPHS["annotations"]
+    for predicate in sorted(_SHOWN_ANNOTATIONS):
+        _add(index, english, store.quads_for_pattern(None, ox.NamedNode(predicate), None, annotations))
+    count = _count(store, annotations)
+    if count:
+        index.triples["annotations"] = count
     count = 0
     for quad in store.quads_for_pattern(None, None, None, _GRAPHS["inferred"]):
         count += 1
@@ -106,3 +99,30 @@ def index_store(store: ox.Store) -> GraphIndex:
     index.triples["inferred"] = count
     index.labels = english
     return index
+
+
+def _add(index: GraphIndex, english: dict[str, str], quads, statements: bool = True) -> int:
+    """Index the quads; returns how many there were."""
+    count = 0
+    for quad in quads:
+        count += 1
+        subject, predicate, obj = quad.subject, quad.predicate.value, quad.object
+        if not isinstance(subject, ox.NamedNode):
+            continue
+        s = subject.value
+        if predicate == RDFS_LABEL or predicate == SKOS_PREF:
+            # An English label wins; otherwise the first one seen.
+            if s not in english or getattr(obj, "language", None) == "en":
+                english[s] = obj.value
+        if not statements:
+            continue
+        term = _term(obj)
+        index.out[s].append((predicate, term))
+        if term.iri and predicate != RDF_TYPE:
+            index.incoming[term.value].append((s, predicate))
+    return count
+
+
+def _count(store: ox.Store, graph: ox.NamedNode) -> int:
+    solutions = store.query(f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH {graph} {{ ?s ?p ?o }} }}")
+    return int(next(iter(solutions))["n"].value)

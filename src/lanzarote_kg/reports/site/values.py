@@ -37,6 +37,11 @@ class Passage:
     end: int
     quote: str
 
+    @property
+    def lines(self) -> str:
+        """Where it is printed, as a link's text ("line 7", "lines 7–9")."""
+        return f"line {self.start}" if self.start == self.end else f"lines {self.start}–{self.end}"
+
 
 @dataclass
 class Value:

@@ -1,12 +1,12 @@
 """Writing the site's files: pages from the Jinja2 templates (autoescaped),
-into a staging folder that replaces the old site only when complete. Files
-are written by a small thread pool while the next page renders (writing
-releases the GIL)."""
+into a staging folder that replaces the old site only when complete.
+Written one after the other: a thread pool for the writes measured no
+faster (the pages are small and the page cache takes them)."""
 from __future__ import annotations
 
 import shutil
 import tempfile
-from concurrent.futures import ThreadPoolExecutor
+from functools import cache
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
@@ -17,6 +17,7 @@ HERE = Path(__file__).parent
 TEMPLATES, STATIC = HERE / "templates", HERE / "static"
 
 
+@cache  # compiled templates are kept for the next site built by this process
 def environment() -> Environment:
     return Environment(loader=FileSystemLoader(TEMPLATES), autoescape=select_autoescape(default=True),
                        undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True, auto_reload=False)
@@ -30,8 +31,6 @@ class SiteWriter:
         out.parent.mkdir(parents=True, exist_ok=True)
         self.staging = Path(tempfile.mkdtemp(prefix=f".{out.name}-", dir=out.parent))
         self._folders: set[Path] = set()
-        self._pool = ThreadPoolExecutor(max_workers=2)
-        self._pending = []
         self.count = 0
 
     def page(self, path: str, template: str, **context) -> None:
@@ -43,21 +42,21 @@ class SiteWriter:
         if target.parent not in self._folders:
             target.parent.mkdir(parents=True, exist_ok=True)
             self._folders.add(target.parent)
-        self._pending.append(self._pool.submit(target.write_bytes, text.encode("utf-8")))
+        target.write_bytes(text.encode("utf-8"))
         self.count += 1
 
     def finish(self) -> None:
-        """Copy the static files, wait for every write, then swap the new
-        site in for the old one."""
+        """Copy the static files, then swap the new site in for the old
+        one: two renames, so the old site is whole until the new one is."""
         for source in sorted(STATIC.iterdir()):
             self.file(f"static/{source.name}", source.read_text(encoding="utf-8"))
-        self._pool.shutdown(wait=True)
-        for done in self._pending:
-            done.result()  # re-raises a failed write
+        old = None
         if self.out.exists():
-            shutil.rmtree(self.out)
+            old = Path(tempfile.mkdtemp(prefix=f".{self.out.name}-old-", dir=self.out.parent))
+            self.out.rename(old / self.out.name)
         self.staging.rename(self.out)
+        if old is not None:
+            shutil.rmtree(old)
 
     def abandon(self) -> None:
-        self._pool.shutdown(wait=True)
         shutil.rmtree(self.staging, ignore_errors=True)
