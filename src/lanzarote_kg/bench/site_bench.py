@@ -21,4 +21,4 @@ def bench_site(layout: Layout, store, out: Path, repeat: int) -> None:
     pages = sum(result.pages.values())
     print(f"\nreport site: {pages} pages, {result.files} files (median of {repeat})")
     print(f"{'site':<10} {statistics.median(walls):>9.3f} s wall, {statistics.median(cpus):.3f} s CPU in the main "
-          f"process (min {min(walls):.3f}, max {max(walls):.3f}; target 2 s)")
+          f"process (first {walls[0]:.3f}, min {min(walls):.3f}, max {max(walls):.3f}; target 2 s)")

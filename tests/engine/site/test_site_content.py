@@ -54,6 +54,7 @@ def test_the_lanzarote_convention_page_says_what_the_paper_says(site):
             in page)
     assert 'href="../../source.html#L17">lines 17–19</a>' in page  # Introduction, lines 17-19
     assert 'href="../../entity/provision/lanzarote-convention/article-38.html"' in page
+    assert '<p class="kind">Instrument</p>' in page  # its kind, not "Instrument: instrument"
 
 
 def test_each_reports_downloads_are_the_report(site, kg, layout):

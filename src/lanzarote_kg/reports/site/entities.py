@@ -88,7 +88,9 @@ def build_entity(index: GraphIndex, iri: str) -> Entity:
     kind = kind_of(iri)
     return Entity(
         iri=iri, path=entity_path(iri), kind=kind, kind_label=PAGE_KINDS[kind], label=index.label(iri),
-        types=sorted((make_value(index, t) for p, t in facts if p == RDF_TYPE), key=sort_key),
+        # Its classes, but not the one its kind already names ("Instrument: instrument").
+        types=sorted((v for v in (make_value(index, t) for p, t in facts if p == RDF_TYPE)
+                      if v.text.lower() != PAGE_KINDS[kind].lower()), key=sort_key),
         statements=grouped(index, facts, support=support_of(index, iri)), inferred=inferred_statements(index, iri),
         relations=_relations(index, iri),
         incoming=referred_by(index, iri, _has_page, skip=frozenset({PARTICIPANT, PARTICIPATION_IN})),
