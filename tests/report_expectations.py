@@ -95,3 +95,19 @@ def problems(expectation: Expectation, variables: list[str], rows: list[tuple], 
             if not any(row_matches(variables, row, wanted, label) for row in rows):
                 found.append(f"no row matches {wanted}")
     return found
+
+
+def sidecar(queries: Path, name: str) -> Path:
+    """The expectation file beside a saved report."""
+    return queries / f"{name}.expect.toml"
+
+
+def prepared(queries: Path, store, name: str):
+    """The report, its sidecar, and its parameters bound as the sidecar says."""
+    from lanzarote_kg.sparql.catalogue import find
+    from lanzarote_kg.sparql.params import bind_parameters
+
+    query = find(queries, name)
+    expectation = load_expectation(sidecar(queries, name))
+    bindings = bind_parameters(query, {k: str(v) for k, v in expectation.params.items()}, store)
+    return query, expectation, bindings

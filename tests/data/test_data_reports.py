@@ -2,36 +2,21 @@
 expectation, read in the paper)."""
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from helpers import ROOT
 from lanzarote_kg.sparql.catalogue import catalogue, find
 from lanzarote_kg.sparql.engines import select_oxigraph
-from lanzarote_kg.sparql.params import bind_parameters
 from lanzarote_kg.sparql.results import Labeller, store_lookup
-from report_expectations import load_expectation, problems
+from report_expectations import prepared, problems
 
 QUERIES = ROOT / "queries"
 REPORTS = [q.name for q in catalogue(QUERIES)]
 
 
-def _sidecar(name: str) -> Path:
-    return QUERIES / f"{name}.expect.toml"
-
-
-def _prepared(kg, name: str):
-    """The report, its sidecar, and its parameters bound as the sidecar says."""
-    query = find(QUERIES, name)
-    expectation = load_expectation(_sidecar(name))
-    bindings = bind_parameters(query, {k: str(v) for k, v in expectation.params.items()}, kg.result.store)
-    return query, expectation, bindings
-
-
 @pytest.mark.parametrize("name", REPORTS)
 def test_report_gives_the_papers_answer(kg, name):
-    query, expectation, bindings = _prepared(kg, name)
+    query, expectation, bindings = prepared(QUERIES, kg.result.store, name)
     table = select_oxigraph(kg.result.store, query.text, bindings)
     label = Labeller(store_lookup(kg.result.store))
     assert problems(expectation, table.variables, table.rows, label) == []

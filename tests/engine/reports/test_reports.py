@@ -3,8 +3,6 @@ metadata, the same rows on Oxigraph and on rdflib, parameters that cannot
 inject SPARQL, the CLI and the W3C result formats."""
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from rdflib import Literal
 
@@ -13,7 +11,7 @@ from lanzarote_kg.sparql.catalogue import catalogue, find
 from lanzarote_kg.sparql.engines import select_oxigraph, select_rdflib
 from lanzarote_kg.core.errors import UserError
 from lanzarote_kg.sparql.params import bind_parameters
-from report_expectations import load_expectation
+from report_expectations import prepared, sidecar
 
 QUERIES = ROOT / "queries"
 REPORTS = [q.name for q in catalogue(QUERIES)]
@@ -22,28 +20,16 @@ REQUIRED = {"instruments-by-body", "timeline", "convention-provisions", "article
             "results", "countries", "critical-issues", "source-errata", "provenance", "child-participation"}
 
 
-def _sidecar(name: str) -> Path:
-    return QUERIES / f"{name}.expect.toml"
-
-
 def test_the_catalogue_holds_every_required_report_with_its_metadata():
     assert REQUIRED <= set(REPORTS)
     for query in catalogue(QUERIES):
         assert query.title and query.question, f"{query.name}: header needs a title and a question"
-        assert _sidecar(query.name).exists(), f"{query.name}: no sidecar {query.name}.expect.toml"
-
-
-def _prepared(kg, name: str):
-    """The report, its sidecar, and its parameters bound as the sidecar says."""
-    query = find(QUERIES, name)
-    expectation = load_expectation(_sidecar(name))
-    bindings = bind_parameters(query, {k: str(v) for k, v in expectation.params.items()}, kg.result.store)
-    return query, expectation, bindings
+        assert sidecar(QUERIES, query.name).exists(), f"{query.name}: no sidecar {query.name}.expect.toml"
 
 
 @pytest.mark.parametrize("name", REPORTS)
 def test_report_rows_are_the_same_on_oxigraph_and_rdflib(kg, name):
-    query, _expectation, bindings = _prepared(kg, name)
+    query, _expectation, bindings = prepared(QUERIES, kg.result.store, name)
     fast = select_oxigraph(kg.result.store, query.text, bindings)
     reference = select_rdflib(kg.graph, query.text, bindings)
     assert fast.variables == reference.variables
