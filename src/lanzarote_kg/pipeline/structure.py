@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from rdflib import Graph
 
+from lanzarote_kg.core.errors import UserError
 from lanzarote_kg.core.layout import Layout
 from lanzarote_kg.pipeline.loading import parse_turtle
 from lanzarote_kg.core.namespaces import LKG
@@ -17,7 +18,14 @@ SELECT ?part ?start ?end WHERE {
 def parts_by_extent(graph: Graph) -> list[tuple[str, int, int]]:
     """(local name, start, end) of every document part, narrowest first."""
     rows = graph.query(_PARTS_QUERY, initNs={"lkg": LKG})
-    parts = [(str(r.part).rsplit("/", 1)[-1], int(r.start), int(r.end)) for r in rows]
+    parts = []
+    for r in rows:
+        name = str(r.part).rsplit("/", 1)[-1]
+        try:
+            parts.append((name, int(r.start), int(r.end)))
+        except ValueError:  # the shapes refuse it in a build; here, name the part
+            raise UserError("LKG-E014", f"data/paper/structure.ttl: part {name} has a line number that is "
+                                        f"not an integer ({r.start!s:.40} to {r.end!s:.40})") from None
     return sorted(parts, key=lambda p: (p[2] - p[1], p[0]))
 
 

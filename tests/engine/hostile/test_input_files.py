@@ -175,3 +175,13 @@ def test_deeply_nested_blank_nodes_build_and_fmt_says_it_cannot(tmp_path):
     assert run.returncode == 2
     assert run.error_line() == (f"error: LKG-F006: {path}: blank nodes nested too deeply to format (about a "
                                 f"thousand levels or more); file left as is")
+
+
+def test_cite_with_a_part_line_that_is_not_an_integer_names_the_part(project, source_path):
+    structure = project / "data" / "paper" / "structure.ttl"
+    text = structure.read_text(encoding="utf-8")
+    structure.write_text(text.replace("lkg:startLine 100 ;", 'lkg:startLine "one hundred" ;', 1), encoding="utf-8")
+    run = run_main("cite", "--source", str(source_path), "Lanzarote Convention", root=project)
+    line = run.error_line()
+    assert run.returncode == 2 and line.startswith("error: LKG-E014: data/paper/structure.ttl: part ")
+    assert "one hundred" in line
