@@ -122,7 +122,8 @@ class Renderer:
         return lines
 
     def statement(self, triples: list) -> str:
-        for triple in triples:
+        # A triple written twice (`lkg:supports a, a`) is one triple of the graph: written once.
+        for triple in dict.fromkeys(triples):
             self.index[triple.subject][triple.predicate.value].append(triple.object)
             if isinstance(triple.object, ox.BlankNode):
                 self.refs[triple.object] += 1

@@ -248,6 +248,14 @@ lkg:X a <http://www.w3.org/2002/07/owl#Class> ;
 """
 
 
+def test_fmt_writes_an_object_written_twice_once():
+    text = ("@prefix lkg: <https://w3id.org/lanzarote-kg/ontology#> .\n"
+            "<https://example.org/x> lkg:supports lkg:a, lkg:a ; lkg:evidence [ lkg:supports lkg:b, lkg:b ] .\n")
+    formatted = format_text(text)
+    assert formatted.count("lkg:a") == 1 and formatted.count("lkg:b") == 1
+    assert isomorphic(Graph().parse(data=text, format="turtle"), Graph().parse(data=formatted, format="turtle"))
+
+
 def test_fmt_refuses_what_it_cannot_keep_and_names_the_file(tmp_path):
     labelled = tmp_path / "labelled.ttl"
     labelled.write_text("<urn:x:a> <urn:x:p> _:b .\n_:b <urn:x:q> 1 .\n", encoding="utf-8")
