@@ -42,3 +42,13 @@ def test_a_chart_the_engine_cannot_draw_is_a_one_line_user_error():
         with pytest.raises(UserError) as caught:
             worker.get()
     assert caught.value.code == "LKG-S005" and "\n" not in caught.value.message
+
+
+def test_a_year_or_a_month_is_drawn_at_its_middle_and_labelled_as_printed():
+    from lanzarote_kg.reports.site.chart_specs import timeline
+
+    rows = [{"date": date, "kind": "event", "what": "held", "label": name, "short": name}
+            for date, name in (("1998", "a year"), ("2008-11", "a month"), ("1996-08-27", "a day"))]
+    values = timeline(rows).spec["data"]["values"]
+    assert [(v["day"], v["text"].split(":")[0]) for v in values] == [
+        ("1998-07-02", "1998"), ("2008-11-15", "2008-11"), ("1996-08-27", "1996-08-27")]

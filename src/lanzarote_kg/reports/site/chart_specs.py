@@ -32,8 +32,10 @@ def _base(title: str, description: str) -> dict:
 
 
 def _iso_day(date: str) -> str:
-    # gYear and gYearMonth are drawn at the start of their period.
-    return (date + "-01-01")[:10] if len(date) == 4 else (date + "-01")[:10] if len(date) == 7 else date[:10]
+    # A year or a month the paper gives without a day is drawn at the middle
+    # of its period, not at its first day (which would claim a precision it
+    # does not have); its tooltip and label keep the date as printed.
+    return f"{date}-07-02" if len(date) == 4 else f"{date}-15" if len(date) == 7 else date[:10]
 
 
 def timeline(rows: list[dict]) -> ChartSpec:
@@ -42,7 +44,8 @@ def timeline(rows: list[dict]) -> ChartSpec:
     earlier = len(rows) - len(points)
     title = f"Timeline {first}–{last}"
     description = (f"{len(points)} dated instruments, events, intervention milestones and results from {first} to "
-                   f"{last}, one mark each, in lanes by kind; {earlier} dated rows outside these years are in the table only.")
+                   f"{last}, one mark each, in lanes by kind (a date given as a year or a month is drawn at its middle); "
+                   f"{earlier} dated rows outside these years are in the table only.")
     values = [{"day": _iso_day(r["date"]), "date": r["date"], "kind": r["kind"], "what": r["what"], "label": r["label"],
                "text": f'{r["date"]}: {r["label"]} ({r["kind"]}, {r["what"]})'} for r in points]
     spec = _base(title, description) | {
