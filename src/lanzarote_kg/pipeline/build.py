@@ -154,8 +154,8 @@ def _run_build(layout: Layout, options: BuildOptions) -> BuildResult:
             with stage("serialize"):
                 payloads = serialize_graph(kg, annotations)
         report = validation.result()
-    # Only now: the validation read the store until here.
-    kg.set_annotations(annotations)
+    with stage("add-annotations"):  # only now: the validation read the store until here
+        kg.set_annotations(annotations)
     result = BuildResult(kg, report, failures, closure.engine_errors, quote_problems, timings,
                          import_warnings(kg.store, kg.origins), meter, check_timings,
                          coverage=coverage, sources=sources, anchors=anchors)
