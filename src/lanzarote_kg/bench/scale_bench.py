@@ -119,7 +119,7 @@ def target_lines(runs: dict[int, dict]) -> list[str]:
     stages whose own figure alone misses it are named)."""
     big = runs.get(1_000_000)
     if big is None:
-        return ["targets: no 1M build measured"]
+        return ["targets: no 1M build measured (not asked for, or stopped over --max-rss-gb)"]
     stages = [s for s in STAGES if s != "total"]
     over = lambda key, limit: ", ".join(s for s in stages if big[key].get(s, 0) > limit) or "none alone"
 
