@@ -15,7 +15,7 @@ from lanzarote_kg.sparql.params import bind_parameters
 from lanzarote_kg.pipeline.reasoning import Reasoner
 from lanzarote_kg.pipeline.validation import ShaclEngine
 
-STAGES = ("parse", "reason", "validate", "check", "quotes", "serialize", "write")
+STAGES = ("parse", "reason", "validate", "check", "quotes", "anchor", "serialize", "add-annotations", "write")
 
 
 def _median_timings(layout: Layout, options: BuildOptions, repeat: int) -> tuple[dict, object]:
