@@ -8,6 +8,7 @@ import os
 import signal
 import socket
 import sys
+import time
 import urllib.parse
 from pathlib import Path
 
@@ -139,14 +140,19 @@ def _load_versioned(args: argparse.Namespace, file: Path) -> int:
         raise UserError("LKG-T006", "--graph-base does not apply to --replace versioned (graphs keep their names "
                                     "and get /v/<version> versions)")
     _allow_only([u for u in (args.graph_store, args.query_endpoint, update) if u])
-    loader = VersionedLoader(args.graph_store, args.query_endpoint, update, HttpClient(_http_options(args)))
-    report = loader.reload(file)
+    loader = VersionedLoader(args.graph_store, args.query_endpoint, update, HttpClient(_http_options(args)),
+                             parallel=args.parallel)
+    report = loader.reload(file, drop_superseded=False)
     for graph, found in report.graphs.items():
         print(f"{graph}  {found:>9}  -> {graph}/v/{report.version}")
-    print("seconds: " + ", ".join(f"{stage} {spent:.2f}" for stage, spent in report.stages.items()))
+    print("seconds: " + ", ".join(f"{stage} {spent:.2f}" for stage, spent in report.stages.items()), flush=True)
     if not report.ok:
         raise BuildFailure("LKG-T011", "the new version does not hold what was sent", [report.problem])
-    print(f"readers now use version {report.version}")
+    print(f"readers now use version {report.version}", flush=True)
+    if report.superseded:
+        start = time.perf_counter()
+        loader.drop_superseded(report.superseded)
+        print(f"dropped {len(report.superseded)} superseded version graph(s) in {time.perf_counter() - start:.2f} s")
     return 0
 
 
@@ -234,6 +240,9 @@ def register(sub) -> None:
                       help="staged: via a staging graph and MOVE (default); direct: PUT in place, only for servers "
                       "whose PUT is atomic (Oxigraph 0.5.13); versioned: Oxigraph's bulk loader into new "
                       "<graph>/v/<version> graphs, verified, then switched in one update (no copy)")
+    load.add_argument("--parallel", type=int, default=2, metavar="N",
+                      help="--replace versioned: requests at once for the bulk load, the read-back and the drop "
+                      "of the old version (default 2; about the server's cores)")
     load.add_argument("--content-type", choices=["application/n-triples", "text/turtle"],
                       default="application/n-triples", help="media type of the payload (N-Triples either way)")
     _http_arguments(load, 300.0)

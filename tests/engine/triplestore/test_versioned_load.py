@@ -1,7 +1,11 @@
 """`load --replace versioned` against a live Oxigraph server: each graph
 goes into a new version graph with the bulk loader, is verified, and only
 then do readers (`report --endpoint`) switch to it; a refused load leaves
-them on the old version, whole; the superseded version is dropped."""
+them on the old version, whole; the superseded version is dropped. The
+load goes in parallel parts and the verification reads the graph back in
+parallel groups of predicates: the server must hold exactly the set sent
+(a triple added or swapped on the server fails the load), and readers see
+the old version, whole, until the switch."""
 from __future__ import annotations
 
 import subprocess
@@ -16,7 +20,9 @@ from lanzarote_kg.core.namespaces import Graphs
 from lanzarote_kg.triplestore.http_client import HttpClient, HttpOptions
 from lanzarote_kg.triplestore.server import OxigraphServer, ServerOptions, free_port
 from lanzarote_kg.triplestore.sparql_protocol import SparqlEndpoint
-from lanzarote_kg.triplestore.versioned_load import VersionedLoader, served_graphs
+from lanzarote_kg.bench.synthetic import write_synthetic
+from lanzarote_kg.triplestore.version_check import balanced_groups
+from lanzarote_kg.triplestore.versioned_load import VersionedLoader, read_payloads, served_graphs
 
 DATA = str(Graphs.DATA)
 WORLD_CONGRESSES = 4  # queries/world-congresses.expect.toml: the paper's four world congresses
@@ -37,9 +43,9 @@ def nquads(build_result, tmp_path_factory) -> bytes:
     return path.read_bytes()
 
 
-def _loader(server) -> VersionedLoader:
+def _loader(server, parallel: int = 2) -> VersionedLoader:
     return VersionedLoader(server.store_url, server.query_url, server.update_url,
-                           HttpClient(HttpOptions(timeout=120, retries=0)))
+                           HttpClient(HttpOptions(timeout=120, retries=0)), parallel=parallel)
 
 
 def _graph_sizes(server) -> dict[str, int]:
@@ -90,3 +96,102 @@ def test_versioned_load_reload_and_refused_load(server, nquads, build_result, tm
 def test_readers_without_a_versioned_load_read_the_graphs_themselves(server):
     endpoint = SparqlEndpoint(server.query_url, HttpClient(HttpOptions(timeout=60, retries=0)))
     assert served_graphs(endpoint, ("urn:not-versioned",)) == ("urn:not-versioned",)
+
+
+def _triples(server, graph: str) -> set[str]:
+    client = HttpClient(HttpOptions(timeout=60, retries=0))
+    return {str(t) for t in SparqlEndpoint(server.query_url, client).construct(
+        f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH <{graph}> {{ ?s ?p ?o }} }}")}
+
+
+def _file_triples(path) -> set[str]:
+    return {str(q.triple) for q in ox.parse(path=str(path), format=ox.RdfFormat.N_QUADS)}
+
+
+@pytest.fixture(scope="module")
+def synthetic_files(tmp_path_factory):
+    """Two different 60,000-triple graphs named `urn:lkg-test:synthetic`: past the
+    size where the load is split in parts and the read-back in predicate groups."""
+    folder = tmp_path_factory.mktemp("synthetic")
+    files = folder / "first.nq", folder / "second.nq"
+    for seed, path in zip((1, 2), files):
+        write_synthetic(path, 60_000, seed=seed, graph="urn:lkg-test:synthetic")
+    return files
+
+
+def test_parallel_parts_load_the_exact_set_and_readers_keep_the_old_version_until_the_switch(server, synthetic_files):
+    first, second = synthetic_files
+    graph = "urn:lkg-test:synthetic"
+    report = _loader(server).reload(first)
+    assert report.ok, report.problem
+    old = _loader(server).current()[graph]
+    assert report.graphs[graph] == 60_000 and _triples(server, old) == _file_triples(first)
+
+    loader = _loader(server)
+    seen_before_switch = {}
+    real_switch = loader.switch
+
+    def switch_after_looking(payloads):
+        # What a reader is told to read, and what that graph holds, once the new version is loaded and verified.
+        endpoint = SparqlEndpoint(server.query_url, HttpClient(HttpOptions(timeout=60, retries=0)))
+        seen_before_switch["graphs"] = served_graphs(endpoint, (graph,))
+        seen_before_switch["triples"] = _triples(server, old)
+        real_switch(payloads)
+    loader.switch = switch_after_looking
+    report = loader.reload(second)
+    assert report.ok, report.problem
+    assert seen_before_switch["graphs"] == (old,) and seen_before_switch["triples"] == _file_triples(first)
+    new = _loader(server).current()[graph]
+    assert new != old and _triples(server, new) == _file_triples(second)
+    assert report.superseded == [old] and old not in _graph_sizes(server)  # dropped after the switch
+
+
+def test_a_server_graph_that_differs_from_the_sent_set_fails_the_load(server, synthetic_files, tmp_path):
+    first, _ = synthetic_files
+    graph = "urn:lkg-test:synthetic-tampered"
+    path = tmp_path / "tampered.nq"
+    path.write_bytes(first.read_bytes().replace(b"<urn:lkg-test:synthetic>", f"<{graph}>".encode()))
+    endpoint = SparqlEndpoint(server.query_url, HttpClient(HttpOptions(timeout=60, retries=0)), server.update_url)
+    a_line = path.read_bytes().splitlines()[123].decode()
+    subject, predicate, rest = a_line.split(" ", 2)
+    obj = rest.rsplit(" ", 2)[0]
+
+    def tamper_with(change: str):
+        loader = _loader(server)
+        real_post = loader.bulk_post
+
+        def post_then_change(payload):
+            real_post(payload)  # a concurrent writer changes the new version before it is verified
+            endpoint.update(change.replace("GRAPH", f"GRAPH <{payload.version_graph}>"))
+        loader.bulk_post = post_then_change
+        return loader.reload(path)
+
+    before = _loader(server).current().get(graph)
+    extra = tamper_with('INSERT DATA { GRAPH { <urn:x> <urn:y> "z" } }')
+    assert not extra.ok and "sent 60000 triples, the server has 60001" in extra.problem
+    swapped = tamper_with(f'DELETE DATA {{ GRAPH {{ {subject} {predicate} {obj} }} }} ; '
+                          f'INSERT DATA {{ GRAPH {{ {subject} {predicate} "another value" }} }}')
+    assert not swapped.ok and "1 triple(s) missing, 1 unexpected" in swapped.problem
+    assert _loader(server).current().get(graph) == before  # readers never switched
+    assert not [g for g in _graph_sizes(server) if g.startswith(graph + "/v/")]  # the refused versions are gone
+
+
+def test_a_version_graph_left_by_an_interrupted_load_is_dropped_by_the_next(server, synthetic_files, tmp_path):
+    first, _ = synthetic_files
+    graph = "urn:lkg-test:synthetic-leftover"
+    path = tmp_path / "leftover.nq"
+    path.write_bytes(first.read_bytes().replace(b"<urn:lkg-test:synthetic>", f"<{graph}>".encode()))
+    endpoint = SparqlEndpoint(server.query_url, HttpClient(HttpOptions(timeout=60, retries=0)), server.update_url)
+    endpoint.update(f'INSERT DATA {{ GRAPH <{graph}/v/0000000000000000> {{ <urn:x> <urn:y> "half a load" }} }}')
+    report = _loader(server, parallel=1).reload(path)
+    assert report.ok, report.problem
+    versions = [g for g in _graph_sizes(server) if g.startswith(graph + "/v/")]
+    assert versions == [f"{graph}/v/{report.version}"]
+
+
+def test_predicates_are_grouped_by_triples_for_the_parallel_read_back(synthetic_files):
+    counts = {"urn:a": 50, "urn:b": 30, "urn:c": 20, "urn:d": 10}
+    assert balanced_groups(counts, 2) == [["urn:a", "urn:d"], ["urn:b", "urn:c"]]  # 60 and 50 triples
+    assert sorted(sum(balanced_groups(counts, 8), [])) == sorted(counts)  # every predicate, once
+    payload, = read_payloads(synthetic_files[0], "v")
+    assert len(payload.statements) == 60_000 and b"".join(payload.parts(2)).count(b" .\n") == 60_000
