@@ -22,6 +22,7 @@ would be slower, and give no list of what differs.
 """
 from __future__ import annotations
 
+import threading
 from concurrent.futures import ThreadPoolExecutor
 
 import pyoxigraph as ox
@@ -53,33 +54,44 @@ class VersionCheck:
                                         "Accept": "application/n-triples"}, limits=Limits(max_bytes=max_bytes))
         return response.body
 
-    def read_back(self, graph: str, counts: dict[str, int], sent_bytes: int) -> list[bytes]:
-        """Every triple of the graph as N-Triples lines (no final " ."): one
-        CONSTRUCT per predicate, largest first, on `parallel` threads."""
+    def read_back(self, graph: str, counts: dict[str, int], sent_bytes: int) -> tuple[int, set[bytes]]:
+        """(lines read, the set of them) for every triple of the graph as
+        N-Triples lines: one CONSTRUCT per predicate, largest first, on
+        `parallel` threads, each answer's lines added to the set as soon as it
+        arrives (while the server still answers the others)."""
         total = sum(counts.values())
         cap = (32 << 20) + 2 * sent_bytes
         parts = [None] if total < _SMALL or self.parallel == 1 else sorted(counts, key=lambda p: (-counts[p], p))
+        lines: set[bytes] = set()
+        read = [0]
+        lock = threading.Lock()
+
+        def fetch(predicate: str | None) -> None:
+            answer = [line for line in self._construct(graph, predicate, cap).splitlines() if line]
+            with lock:
+                lines.update(answer)
+                read[0] += len(answer)
         with ThreadPoolExecutor(self.parallel) as pool:
-            bodies = list(pool.map(lambda predicate: self._construct(graph, predicate, cap), parts))
-        return [line[:-2] for body in bodies for line in body.splitlines() if line.endswith(b" .")]
+            list(pool.map(fetch, parts))
+        return read[0], lines
 
     def problem(self, graph: str, sent: set[bytes], sent_bytes: int) -> tuple[int, str]:
         """(triples found, what differs or "") for a version graph against the
-        sent N-Triples statements (without the final " .")."""
+        sent N-Triples lines (`<s> <p> o .`)."""
         counts = predicate_counts(self.endpoint, graph)
         found = sum(counts.values())
         if found != len(sent):
             return found, f"sent {len(sent)} triples, the server has {found}"
-        answer = self.read_back(graph, counts, sent_bytes)
-        if len(answer) != found:
-            return found, f"the server counts {found} triples but gave back {len(answer)}"
-        if set(answer) == sent:
+        read, answer = self.read_back(graph, counts, sent_bytes)
+        if read != found or len(answer) != found:
+            return found, f"the server counts {found} triples but gave back {read}"
+        if answer == sent:
             return found, ""
         return found, self._by_value(graph, sent, answer)
 
-    def _by_value(self, graph: str, sent: set[bytes], answer: list[bytes]) -> str:
+    def _by_value(self, graph: str, sent: set[bytes], answer: set[bytes]) -> str:
         def parse(lines) -> list[ox.Triple]:
-            text = b"".join(line + b" .\n" for line in lines)
+            text = b"".join(line + b"\n" for line in lines)
             return [quad.triple for quad in ox.parse(text, format=ox.RdfFormat.N_TRIPLES)]
 
         def ground(triples) -> set[str]:

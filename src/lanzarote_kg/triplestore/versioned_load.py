@@ -182,15 +182,19 @@ class VersionedLoader:
         stale = self.leftovers(payloads, previous)
         lap("read")
         self.drop_superseded(stale)  # what an interrupted earlier load or drop left, this version's included
-        try:
-            for payload in fresh:
-                self.bulk_post(payload)
-        except UserError:
-            self.drop(p.version_graph for p in fresh)  # a refused or cut-off bulk load is not atomic
-            raise
+        with ThreadPoolExecutor(1) as side:
+            # The sets to verify against, built while the server parses (the upload waits on sockets).
+            sent = side.submit(lambda: [{s + b" ." for s in p.statements} for p in payloads])
+            try:
+                for payload in fresh:
+                    self.bulk_post(payload)
+            except UserError:
+                self.drop(p.version_graph for p in fresh)  # a refused or cut-off bulk load is not atomic
+                raise
+            sent_lines = sent.result()
         lap("load")
-        for payload in payloads:
-            found, problem = self.check.problem(payload.version_graph, set(payload.statements), payload.size)
+        for payload, lines in zip(payloads, sent_lines):
+            found, problem = self.check.problem(payload.version_graph, lines, payload.size)
             report.graphs[payload.graph] = found
             if problem:
                 report.problem = f"{payload.version_graph}: {problem}; readers still use the previous version"
