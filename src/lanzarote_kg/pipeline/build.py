@@ -95,7 +95,7 @@ def run_checks(layout: Layout, kg: KnowledgeGraph, engine: Engine = Engine.OXIGR
         if engine is Engine.OXIGRAPH:
             table = select_oxigraph(kg.store, check.text, origin=str(check.path))
         else:
-            table = select_rdflib(kg.full_graph, check.text, origin=str(check.path))
+            table = select_rdflib(kg.full_dataset, check.text, origin=str(check.path))
         if timings is not None:
             timings[check.name] = time.perf_counter() - start
         if table.rows:

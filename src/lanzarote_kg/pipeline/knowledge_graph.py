@@ -13,7 +13,7 @@ from functools import cached_property
 from pathlib import Path
 
 import pyoxigraph as ox
-from rdflib import Graph
+from rdflib import Dataset, Graph, URIRef
 from rdflib.graph import ReadOnlyGraphAggregate
 
 from lanzarote_kg.core.terms import from_oxigraph
@@ -122,6 +122,18 @@ class KnowledgeGraph:
         for part in (self.ontology, self.vocabularies, self.data, self.inferred, self._rdflib(Graphs.ANNOTATIONS)):
             graph += part
         return graph
+
+    @cached_property
+    def full_dataset(self) -> Dataset:
+        """The same, as a dataset of the named graphs whose default graph is
+        their union: what the data checks see on Oxigraph, GRAPH clauses
+        included (rdflib refuses GRAPH on a plain graph)."""
+        dataset = _bind(Dataset(default_union=True))
+        for name in (*Graphs.ASSERTED, Graphs.INFERRED, Graphs.ANNOTATIONS):
+            named = dataset.graph(URIRef(str(name)))
+            named.addN((from_oxigraph(t.subject), from_oxigraph(t.predicate), from_oxigraph(t.object), named)
+                       for t in self.triples(name))
+        return dataset
 
 
 def _bind(graph):
