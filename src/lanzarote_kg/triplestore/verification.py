@@ -36,6 +36,18 @@ _SUBJECT_TEXT = 'COALESCE(STR(?s), "")'
 _TRIPLE_TEXT = 'CONCAT(COALESCE(STR(?s), ""), " ", STR(?p), " ", COALESCE(STR(?o), ""))'
 
 
+def count_value(term, endpoint: SparqlEndpoint) -> int:
+    """A count the server answered, as an int (none: 0). Anything but a
+    non-negative integer is the server's fault, named on one line."""
+    if term is None:
+        return 0
+    text = str(term).strip()
+    if not text.isdigit():
+        raise UserError("LKG-T019", f"POST {display_url(endpoint.query_url)}: answered {text[:40]!r} where a count "
+                                    "of triples was asked for")
+    return int(text)
+
+
 def iri(name: str) -> str:
     if any(c in name for c in '<>"{}|^`\\ \n\t'):
         raise UserError("LKG-T006", f"graph name {name!r} is not an IRI")
@@ -93,7 +105,7 @@ class Verifier:
     def count(self, graph: str) -> int:
         table = self.endpoint.select(f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH {iri(graph)} {{ ?s ?p ?o }} }}",
                                      Limits(1 << 20))
-        return int(table.rows[0][0]) if table.rows and table.rows[0][0] is not None else 0
+        return count_value(table.rows[0][0] if table.rows else None, self.endpoint)
 
     def _construct(self, graph: str, part: tuple, limits: Limits) -> list[ox.Triple]:
         """The triples of a part: (subject range) or (subject range, triple range)."""

@@ -30,14 +30,14 @@ import pyoxigraph as ox
 from lanzarote_kg.triplestore.http_client import HttpClient, Limits
 from lanzarote_kg.triplestore.literal_values import short
 from lanzarote_kg.triplestore.sparql_protocol import SparqlEndpoint
-from lanzarote_kg.triplestore.verification import compare, iri
+from lanzarote_kg.triplestore.verification import compare, count_value, iri
 
 _SMALL = 50_000  # triples below which one CONSTRUCT of the whole graph is cheaper than several
 
 
 def predicate_counts(endpoint: SparqlEndpoint, graph: str) -> dict[str, int]:
     table = endpoint.select(f"SELECT ?p (COUNT(*) AS ?n) WHERE {{ GRAPH {iri(graph)} {{ ?s ?p ?o }} }} GROUP BY ?p")
-    return {str(p): int(n) for p, n in table.rows}
+    return {str(p): count_value(n, endpoint) for p, n in table.rows}
 
 
 class VersionCheck:

@@ -1,9 +1,9 @@
 """`load` does not trust what a server sends back: its verification asks for
 N-Triples or N-Quads only, refuses any other answer unread, and caps the
 size and the time of an answer, with one error line and no traceback. A
-tiny hostile server on 127.0.0.1 accepts the upload and the count, then
-answers the read-back with an RDF/XML entity bomb, an HTML page, an endless
-N-Triples body, or a trickle. Also: literals compared by value."""
+tiny hostile server on 127.0.0.1 accepts the upload, answers the count
+with a word, or accepts it and answers the read-back with an RDF/XML
+entity bomb, an HTML page, an endless N-Triples body, or a trickle. Also: literals compared by value."""
 from __future__ import annotations
 
 import http.server
@@ -51,7 +51,8 @@ def _handler(answer: str):
             form = dict(urllib.parse.parse_qsl(self.rfile.read(int(self.headers.get("Content-Length") or 0)).decode()))
             query = form.get("query", "")
             if "COUNT" in query:
-                count = {"type": "literal", "datatype": "http://www.w3.org/2001/XMLSchema#integer", "value": str(TRIPLES)}
+                value = "many" if answer == "count" else str(TRIPLES)
+                count = {"type": "literal", "datatype": "http://www.w3.org/2001/XMLSchema#integer", "value": value}
                 document = {"head": {"vars": ["n"]}, "results": {"bindings": [{"n": count}]}}
                 return self._reply(200, "application/sparql-results+json", json.dumps(document).encode())
             if answer == "bomb":
@@ -91,6 +92,7 @@ def release(tmp_path):
     ("html", "LKG-T015", "answered 'text/html' where N-Triples or N-Quads was asked for; refused unread"),
     ("endless", "LKG-T016", "the answer goes past 33,55"),
     ("trickle", "LKG-T005", "the answer was still arriving after 3 s"),
+    ("count", "LKG-T019", "answered 'many' where a count of triples was asked for"),
 ])
 def test_a_hostile_read_back_is_refused_on_one_line(answer, code, words, release):
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _handler(answer))

@@ -47,9 +47,18 @@ def _loader(server, parallel: int = 2) -> VersionedLoader:
                            HttpClient(HttpOptions(timeout=120, retries=0)), parallel=parallel)
 
 
+def _endpoint(server) -> SparqlEndpoint:
+    return SparqlEndpoint(server.query_url, HttpClient(HttpOptions(timeout=60, retries=0)), server.update_url)
+
+
+def _as_graph(synthetic, graph: str, path):
+    """A copy of a synthetic N-Quads file whose triples are in `graph`."""
+    path.write_bytes(synthetic.read_bytes().replace(b"<urn:lkg-test:synthetic>", f"<{graph}>".encode()))
+    return path
+
+
 def _graph_sizes(server) -> dict[str, int]:
-    endpoint = SparqlEndpoint(server.query_url, HttpClient(HttpOptions(timeout=60, retries=0)))
-    table = endpoint.select("SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g")
+    table = _endpoint(server).select("SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g")
     return {str(g): int(n) for g, n in table.rows}
 
 
@@ -93,13 +102,11 @@ def test_versioned_load_reload_and_refused_load(server, nquads, build_result, tm
 
 
 def test_readers_without_a_versioned_load_read_the_graphs_themselves(server):
-    endpoint = SparqlEndpoint(server.query_url, HttpClient(HttpOptions(timeout=60, retries=0)))
-    assert served_graphs(endpoint, ("urn:not-versioned",)) == ("urn:not-versioned",)
+    assert served_graphs(_endpoint(server), ("urn:not-versioned",)) == ("urn:not-versioned",)
 
 
 def _triples(server, graph: str) -> set[str]:
-    client = HttpClient(HttpOptions(timeout=60, retries=0))
-    return {str(t) for t in SparqlEndpoint(server.query_url, client).construct(
+    return {str(t) for t in _endpoint(server).construct(
         f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH <{graph}> {{ ?s ?p ?o }} }}")}
 
 
@@ -132,8 +139,7 @@ def test_parallel_parts_load_the_exact_set_and_readers_keep_the_old_version_unti
 
     def switch_after_looking(payloads):
         # What a reader is told to read, and what that graph holds, once the new version is loaded and verified.
-        endpoint = SparqlEndpoint(server.query_url, HttpClient(HttpOptions(timeout=60, retries=0)))
-        seen_before_switch["graphs"] = served_graphs(endpoint, (graph,))
+        seen_before_switch["graphs"] = served_graphs(_endpoint(server), (graph,))
         seen_before_switch["triples"] = _triples(server, old)
         real_switch(payloads)
     loader.switch = switch_after_looking
@@ -148,9 +154,8 @@ def test_parallel_parts_load_the_exact_set_and_readers_keep_the_old_version_unti
 def test_a_server_graph_that_differs_from_the_sent_set_fails_the_load(server, synthetic_files, tmp_path):
     first, _ = synthetic_files
     graph = "urn:lkg-test:synthetic-tampered"
-    path = tmp_path / "tampered.nq"
-    path.write_bytes(first.read_bytes().replace(b"<urn:lkg-test:synthetic>", f"<{graph}>".encode()))
-    endpoint = SparqlEndpoint(server.query_url, HttpClient(HttpOptions(timeout=60, retries=0)), server.update_url)
+    path = _as_graph(first, graph, tmp_path / "tampered.nq")
+    endpoint = _endpoint(server)
     a_line = path.read_bytes().splitlines()[123].decode()
     subject, predicate, rest = a_line.split(" ", 2)
     obj = rest.rsplit(" ", 2)[0]
@@ -178,9 +183,8 @@ def test_a_server_graph_that_differs_from_the_sent_set_fails_the_load(server, sy
 def test_a_version_graph_left_by_an_interrupted_load_is_dropped_by_the_next(server, synthetic_files, tmp_path):
     first, _ = synthetic_files
     graph = "urn:lkg-test:synthetic-leftover"
-    path = tmp_path / "leftover.nq"
-    path.write_bytes(first.read_bytes().replace(b"<urn:lkg-test:synthetic>", f"<{graph}>".encode()))
-    endpoint = SparqlEndpoint(server.query_url, HttpClient(HttpOptions(timeout=60, retries=0)), server.update_url)
+    path = _as_graph(first, graph, tmp_path / "leftover.nq")
+    endpoint = _endpoint(server)
     endpoint.update(f'INSERT DATA {{ GRAPH <{graph}/v/0000000000000000> {{ <urn:x> <urn:y> "half a load" }} }}')
     report = _loader(server, parallel=1).reload(path)
     assert report.ok, report.problem
