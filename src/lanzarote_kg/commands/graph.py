@@ -20,6 +20,8 @@ def _print_summary(result, out: Path | None, source: Path | None) -> None:
           f"({len(result.report.errors)} violations, {len(warnings)} warnings/infos)")
     if result.coverage is not None:
         print(result.coverage.line())
+    for document in result.lines:
+        print(document.line() if len(result.lines) == 1 else f"{document.line()} in {document.document}")
     sources = result.sources
     if source is None or sources is None or not sources.checked:
         print("quotes: not checked (source text not found; give --source to check them)")

@@ -16,6 +16,7 @@ import pyoxigraph as ox
 from lanzarote_kg.pipeline.annotations import annotation_triples, expanded_supports
 from lanzarote_kg.sparql.catalogue import catalogue
 from lanzarote_kg.pipeline.coverage import Coverage, compute_coverage
+from lanzarote_kg.pipeline.line_coverage import DocumentLines, line_coverage
 from lanzarote_kg.sparql.engines import Engine, Table, select_oxigraph, select_rdflib
 from lanzarote_kg.sparql.safety import check_safe
 from lanzarote_kg.core.errors import BuildFailure
@@ -64,6 +65,7 @@ class BuildResult:
     coverage: Coverage | None = None
     sources: Sources | None = None
     anchors: list = field(default_factory=list)  # quotes.Anchor, one per passage located in its text
+    lines: list[DocumentLines] = field(default_factory=list)  # how much of each source text is told
 
     @property
     def store(self):
@@ -145,6 +147,7 @@ def _run_build(layout: Layout, options: BuildOptions) -> BuildResult:
         with stage("check"):
             failures = run_checks(layout, kg, options.sparql_engine, check_timings)
             coverage = compute_coverage(kg, layout.queries_dir)
+            lines = line_coverage(kg.store, sources)
         with stage("quotes"):
             quote_problems, anchors = verify_quotes(kg.store, sources)
         with stage("anchor"):
@@ -158,7 +161,7 @@ def _run_build(layout: Layout, options: BuildOptions) -> BuildResult:
         kg.set_annotations(annotations)
     result = BuildResult(kg, report, failures, closure.engine_errors, quote_problems, timings,
                          import_warnings(kg.store, kg.origins), meter, check_timings,
-                         coverage=coverage, sources=sources, anchors=anchors)
+                         coverage=coverage, sources=sources, anchors=anchors, lines=lines)
     if options.out_dir is not None:
         with stage("write"):
             write_artifacts(result, payloads, options.out_dir)
