@@ -5,8 +5,9 @@ from __future__ import annotations
 # The four NGO-run programmes of section 1.2 list no NGO target group (audit fix): 4 interpreted
 # statements fewer than after the migration. Issue 19 foundation: 3175, 2895, 259. Appendices I and
 # III told (issue 19): the Carta di Treviso's items, norms with their force (four binding norms
-# printed in the indicative read as 'shall' by interpretation) and the claims of its introduction.
-STATEMENTS, SUPPORTED, INTERPRETED = 3378, 3094, 263
+# printed in the indicative read as 'shall' by interpretation), the claims of its introduction and
+# the agencies and institutions of the City of Treviso that concurred in it.
+STATEMENTS, SUPPORTED, INTERPRETED = 3384, 3100, 263
 
 
 def test_coverage_counts_of_the_paper(build_result):
