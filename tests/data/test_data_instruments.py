@@ -381,14 +381,44 @@ def test_carta_di_treviso_lists(kg, prefix, numbers):
     assert [r[0] for r in rows] == numbers
 
 
-def test_carta_di_treviso_obligations_and_bearers(kg):
+def test_carta_di_treviso_norms_by_kind_and_bearer(kg):
+    # Lines 1777-1856: binding norms 1-11 for journalists (3 "to be additionally
+    # avoided" and 5 "must not" are prohibitions), the recommendation to
+    # directors and editors of media, commitments 1-9 and executive norms a-d
+    # of the Order and FNSI ("are committed"); lines 1757-1762: the two
+    # principles the State "must" follow, adopted in the premises; line
+    # 1725: the commitment of the Italian Republican State to protect infancy.
     rows = kg.select("""
-        SELECT ?bearer (COUNT(DISTINCT ?o) AS ?n) WHERE {
-          ?o a lkg:Obligation ; lkg:bearer ?bearer .
-          { ?o lkg:imposedBy inst:carta-di-treviso } UNION { ?o lkg:imposedBy ?p . ?p lkg:partOf inst:carta-di-treviso }
-        } GROUP BY ?bearer ORDER BY ?bearer""")
-    assert [(local(a), int(b)) for a, b in rows] == [
-        ("fnsi", 13), ("italian-order-of-journalists", 13), ("journalists", 11), ("media", 1)]
+        SELECT ?kind ?bearer (COUNT(DISTINCT ?o) AS ?n) WHERE {
+          VALUES ?kind { lkg:Obligation lkg:Permission lkg:Prohibition lkg:NormativeRecommendation }
+          ?o a ?kind, lkg:DocumentItem ; lkg:itemOf inst:carta-di-treviso ; lkg:bearer ?bearer ; lkg:deonticForce ?force .
+        } GROUP BY ?kind ?bearer ORDER BY ?kind ?bearer""")
+    assert sorted((k.rsplit("#", 1)[-1], local(b), int(n)) for k, b, n in rows) == [
+        ("NormativeRecommendation", "media", 1),
+        ("Obligation", "fnsi", 13), ("Obligation", "governments", 2),
+        ("Obligation", "italian-order-of-journalists", 13), ("Obligation", "italy", 1),
+        ("Obligation", "journalists", 9),
+        ("Prohibition", "journalists", 2)]
+
+
+def test_carta_di_treviso_binding_norm_forces(kg):
+    rows = kg.select("""
+        SELECT ?number ?force ?printed WHERE {
+          ?o lkg:itemOf inst:carta-di-treviso ; lkg:itemKind itemk:binding-norm ; lkg:itemNumber ?number ;
+             lkg:sequence ?n ; lkg:deonticForce ?force ; lkg:forceAsPrinted ?printed .
+        } ORDER BY ?n""")
+    assert [(a, local(b), c) for a, b, c in rows] == [
+        ("1)", "is-obliged", "are obliged to observe"),
+        ("2)", "shall", "is guaranteed"),
+        ("3)", "to-be-avoided", "to be additionally avoided"),
+        ("4)", "is-necessary", "it is however necessary"),
+        ("5)", "must-not", "must not be interviewed"),
+        ("6)", "is-necessary", "it is necessary to not emphasize"),
+        ("7)", "is-necessary", "it is necessary to pay particular attention and demonstrate sensitivity"),
+        ("8)", "shall", "will however be taken into consideration"),
+        ("9)", "shall", "particular attention will be paid"),
+        ("10)", "shall", "are also applied"),
+        ("11)", "is-obliged", "are obliged to observe")]
 
 
 def test_carta_di_treviso_history(kg):
