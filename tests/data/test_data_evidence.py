@@ -5,8 +5,8 @@ from __future__ import annotations
 # The four NGO-run programmes of section 1.2 list no NGO target group (audit fix): 4 interpreted
 # statements fewer than after the migration.
 # Issue 19, lines 1-470 (Introduction, Chapter 1): the norms' forces, Article 38(3)'s permission,
-# the claims, items and cited sources of the range add 290 statements (280 supported, 10 interpreted).
-STATEMENTS, SUPPORTED, INTERPRETED = 3462, 3172, 269
+# the claims, items and cited sources of the range add 297 statements (287 supported, 10 interpreted).
+STATEMENTS, SUPPORTED, INTERPRETED = 3469, 3179, 269
 
 
 def test_coverage_counts_of_the_paper(build_result):
