@@ -3,12 +3,9 @@ file by file, and the per-statement provenance of Toys (section 4.3.2)."""
 from __future__ import annotations
 
 # The four NGO-run programmes of section 1.2 list no NGO target group (audit fix): 4 interpreted
-# statements fewer than after the migration. Issue 19 foundation: 3175, 2895, 259. Appendices I and
-# III told (issue 19): the Carta di Treviso's items, norms with their force (four binding norms
-# printed in the indicative read as 'shall' by interpretation), the claims of its introduction and
-# the agencies and institutions of the City of Treviso that concurred in it, the Guarantor as printed
-# in its deliberation of 26 October 2006 and the Regional Press Associations of commitment 3.
-STATEMENTS, SUPPORTED, INTERPRETED = 3392, 3108, 263
+# statements fewer than after the migration. Issue 19 (the whole paper told) adds the norms' forces,
+# document items, claims, cited sources and activities of every chapter.
+STATEMENTS, SUPPORTED, INTERPRETED = 3686, 3392, 273
 
 
 def test_coverage_counts_of_the_paper(build_result):

@@ -303,8 +303,12 @@ def test_chapter_x_obligation_is_borne_by_the_committee_of_the_parties(kg):
 
 
 def test_enabling_clauses_impose_no_obligation(kg):
+    # Article 38(3) gives a permission ("may consider", lines 116-120), no obligation; Article 46 gives no norm.
     rows = kg.select("SELECT ?o WHERE { ?o lkg:imposedBy ?p . FILTER (?p IN (lzc:article-38-3, lzc:article-46)) }")
-    assert rows == []
+    assert [local(r[0]) for r in rows] == ["article-38-3"]
+    kinds = kg.select("""SELECT ?force WHERE { ?o lkg:imposedBy lzc:article-38-3 ; a lkg:Permission ; lkg:deonticForce ?force .
+        FILTER NOT EXISTS { ?o a lkg:Obligation } }""")
+    assert [local(r[0]) for r in kinds] == ["may"]
 
 
 def test_crc_articles_34_and_39_obligations(kg):
