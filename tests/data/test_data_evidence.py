@@ -7,7 +7,7 @@ from __future__ import annotations
 # Issue 19, Chapter 2 told (branch data2): the outcome documents' items and norms, the CRC
 # Committee's items, the chapter's claims, who took part in the conferences by category, the reporting guidelines' question read as a call
 # to criminalise marked as an interpretation (the base commit already counted 3175/2895/259).
-STATEMENTS, SUPPORTED, INTERPRETED = 3826, 3468, 337
+STATEMENTS, SUPPORTED, INTERPRETED = 3831, 3473, 337
 
 
 def test_coverage_counts_of_the_paper(build_result):
