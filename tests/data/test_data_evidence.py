@@ -5,7 +5,7 @@ from __future__ import annotations
 # The four NGO-run programmes of section 1.2 list no NGO target group (audit fix): 4 interpreted
 # statements fewer than after the migration. Issue 19, lines 1041-1578 (Chapter 4 from 4.1.2 and the
 # Conclusions): claims, cited works, activities, document items and norms of that range added.
-STATEMENTS, SUPPORTED, INTERPRETED = 3607, 3299, 287
+STATEMENTS, SUPPORTED, INTERPRETED = 3623, 3315, 287
 
 
 def test_coverage_counts_of_the_paper(build_result):
