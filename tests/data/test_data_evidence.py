@@ -6,9 +6,9 @@ from __future__ import annotations
 # statements fewer than after the migration. Issue 19 (the whole paper told) adds the norms' forces,
 # document items, claims, cited sources and activities of every chapter. Audit of issue 19: three
 # forces the scheme does not list ('has stressed/emphasized the importance of', 'it is fundamental')
-# move from their passage to the interpretation that gives the project's reading (3 supported
-# statements become interpreted).
-STATEMENTS, SUPPORTED, INTERPRETED = 4705, 4312, 372
+# move from their passage to the interpretation that gives the project's reading, and so does the
+# item kind of Stockholm's follow-up (4 supported statements become interpreted).
+STATEMENTS, SUPPORTED, INTERPRETED = 4705, 4311, 373
 
 
 def test_coverage_counts_of_the_paper(build_result):
