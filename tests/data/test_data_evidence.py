@@ -5,7 +5,7 @@ from __future__ import annotations
 # The four NGO-run programmes of section 1.2 list no NGO target group (audit fix): 4 interpreted
 # statements fewer than after the migration. Issue 19 (the whole paper told) adds the norms' forces,
 # document items, claims, cited sources and activities of every chapter.
-STATEMENTS, SUPPORTED, INTERPRETED = 5153, 4735, 397
+STATEMENTS, SUPPORTED, INTERPRETED = 5153, 4731, 401
 
 
 def test_coverage_counts_of_the_paper(build_result):
