@@ -81,12 +81,15 @@ class _Corpus:
     def node(self, subject: str, statements: list[tuple[str, str]], evidence: int = 1) -> None:
         """One node: its statements, a coined label, then `evidence` passages
         (4 triples each, plus the link); the first passage supports every
-        statement, so the coverage rule (issue 15) has real work and passes."""
-        supported = sorted({p for p, _ in statements if p not in ("a", "rdfs:label")})
-        passages = [self.passage(supported)] + [self.passage([]) for _ in range(evidence - 1)]
+        statement, so the coverage rule (issue 15) has real work and passes,
+        and each other passage supports one of them."""
+        supported = sorted({p for p, _ in statements if p not in ("a", "rdfs:label")}) or ["rdfs:label"]
+        # Every passage supports something (issue 19's rule): the others repeat the first statement's.
+        again = supported[:1]
+        passages = [self.passage(supported)] + [self.passage(again) for _ in range(evidence - 1)]
         body = ([f"{p} {o}" for p, o in statements] + ["lkg:labelCoined true"]
                 + [f"lkg:evidence {passage}" for passage in passages])
-        self.triples += len(statements) + 1 + 5 * evidence + len(supported)
+        self.triples += len(statements) + 1 + 5 * evidence + len(supported) + len(again) * (evidence - 1)
         self.handle.write(f"<{subject}> " + " ;\n    ".join(body) + " .\n\n")
 
     def passage(self, supports: list[str]) -> str:

@@ -22,6 +22,8 @@ from lanzarote_kg.pipeline.loading import parse_triples
 from lanzarote_kg.core.namespaces import PREFIXES, Graphs
 from lanzarote_kg.pipeline.skolem import skolemize
 
+_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
+
 
 def _name(graph: str) -> ox.NamedNode:
     return ox.NamedNode(str(graph))
@@ -157,6 +159,7 @@ def load(layout: Layout) -> KnowledgeGraph:
     layout.check_inputs()
     origins: dict = {}
     statement_origins: dict = {}
+    typed: set[str] = set()
 
     def shown_path(path: Path) -> Path:
         return path.relative_to(layout.root) if path.is_relative_to(layout.root) else path
@@ -173,7 +176,13 @@ def load(layout: Layout) -> KnowledgeGraph:
             shown = shown_path(path)
             for triple in parsed:
                 if isinstance(triple.subject, ox.NamedNode):
-                    origins.setdefault(triple.subject.value, shown)
+                    # A node described in several files (an obligation and, elsewhere, its
+                    # force) is placed where it is typed: that is where an author looks.
+                    if triple.predicate == _TYPE and triple.subject.value not in typed:
+                        typed.add(triple.subject.value)
+                        origins[triple.subject.value] = shown
+                    else:
+                        origins.setdefault(triple.subject.value, shown)
             triples.extend(parsed)
         return triples
 

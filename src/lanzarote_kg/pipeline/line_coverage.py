@@ -8,7 +8,8 @@ document part's heading counts once the part's own passage on its heading
 line supports its title. The share is reported per top-level part (the
 introduction, each chapter, the conclusions, each appendix) and in total,
 with the longest untold runs, so that an author sees where the paper is not
-yet told.
+yet told. A line number that is not an integer is left out here: the shapes
+report it.
 """
 from __future__ import annotations
 
@@ -76,21 +77,31 @@ class DocumentLines:
         return f"lines told: {self.told} of {self.content} content lines ({100 * self.share:.1f}%)"
 
 
+def _line_numbers(row) -> tuple[int, int] | None:
+    """A row's start and end lines, or None when either is not an integer
+    ("abc", 12.5): the shapes report those, the count leaves them out."""
+    try:
+        return int(row["start"].value), int(row["end"].value)
+    except ValueError:
+        return None
+
+
 def told_lines(store) -> dict[str, set[int]]:
     """The line numbers inside a passage supporting a statement, per document."""
     told: dict[str, set[int]] = {}
     for row in store.query(_TELLING_PASSAGES, use_default_graph_as_union=True):
-        start, end = int(row["start"].value), int(row["end"].value)
-        told.setdefault(row["doc"].value, set()).update(range(start, end + 1))
+        if (lines := _line_numbers(row)) is not None:
+            told.setdefault(row["doc"].value, set()).update(range(lines[0], lines[1] + 1))
     return told
 
 
 def _top_parts(store) -> dict[str, list[tuple[str, str, int, int]]]:
     parts: dict[str, list] = {}
     for row in store.query(_TOP_PARTS, use_default_graph_as_union=True):
+        if (lines := _line_numbers(row)) is None:
+            continue
         label = row["label"].value if row["label"] is not None else row["part"].value.rsplit("/", 1)[-1]
-        parts.setdefault(row["doc"].value, []).append(
-            (row["part"].value, label, int(row["start"].value), int(row["end"].value)))
+        parts.setdefault(row["doc"].value, []).append((row["part"].value, label, *lines))
     return {doc: sorted(found, key=lambda p: (p[2], p[3], p[0])) for doc, found in parts.items()}
 
 
