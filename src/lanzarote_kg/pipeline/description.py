@@ -413,7 +413,9 @@ def _service(out: _Triples, facts: ReleaseFacts, version: str, graphs: dict, tot
     out.add(dataset, SD + "defaultGraph", default)
     out.add(default, RDF + "type", SD + "Graph")
     out.add(default, VOID + "triples", _lit(total.triples))
-    out.add(default, RDFS + "comment", _lit("The union of the named graphs.", lang="en"))
+    out.add(default, RDFS + "comment", _lit(
+        "The union of the named graphs. Its void:triples counts the five graphs of the knowledge graph "
+        "(each triple once); the description graph, which a server also merges in, is not counted.", lang="en"))
     described = f"{service}/named-graph/description"
     out.add(dataset, SD + "namedGraph", described)
     out.add(described, RDF + "type", SD + "NamedGraph")
