@@ -16,9 +16,23 @@ from lanzarote_kg.core import netguard
 from lanzarote_kg.core.errors import BuildFailure, UserError, one_line
 
 
+class _Version(argparse.Action):
+    """--version: the package's and the ontology's versions, then exit."""
+
+    def __init__(self, option_strings, dest=argparse.SUPPRESS, default=argparse.SUPPRESS, help=None):
+        super().__init__(option_strings=option_strings, dest=dest, default=default, nargs=0, help=help)
+
+    def __call__(self, parser, namespace, values, option_string=None):
+        from lanzarote_kg.commands.common import version_line
+
+        print(version_line(getattr(namespace, "root", None)))
+        parser.exit()
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="lanzarote-kg", description=__doc__)
     parser.add_argument("--root", help="project checkout (default: found from the current directory)")
+    parser.add_argument("--version", action=_Version, help="print the package and ontology versions and exit")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     for module_info in sorted(pkgutil.iter_modules(commands.__path__), key=lambda m: m.name):
         module = importlib.import_module(f"{commands.__name__}.{module_info.name}")

@@ -12,6 +12,12 @@ def layout_of(args: argparse.Namespace) -> Layout:
     return Layout(Path(args.root).resolve() if args.root else find_root())
 
 
+def version_line(root: str | None) -> str:
+    from lanzarote_kg.toolkit.versioning import version_line as line
+
+    return line(Path(root).resolve() if root else find_root())
+
+
 def source_path(args: argparse.Namespace, layout: Layout, *, required: bool) -> Path | None:
     """The paper's text: --source, else ../shared/source/ if present."""
     if getattr(args, "source", None):

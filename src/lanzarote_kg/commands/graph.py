@@ -77,6 +77,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
 def cmd_query(args: argparse.Namespace) -> int:
     from lanzarote_kg.pipeline.access import graph_from_store, open_store
     from lanzarote_kg.sparql.catalogue import read_query
+    from lanzarote_kg.sparql.concat import sorted_concatenations
     from lanzarote_kg.sparql.engines import Engine, select_oxigraph, select_rdflib
     from lanzarote_kg.sparql.params import bind_parameters
     from lanzarote_kg.sparql.results import Labeller, graph_lookup, render, store_lookup
@@ -92,6 +93,7 @@ def cmd_query(args: argparse.Namespace) -> int:
     else:
         table = select_oxigraph(store, saved.text, bindings, origin=str(saved.path))
         labeller = Labeller(store_lookup(store))
+    table = sorted_concatenations(table, saved.text)  # GROUP_CONCAT parts in one order on every engine
     sys.stdout.write(render(table, args.format, labeller, saved.title, saved.question))
     return 0
 

@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 from lanzarote_kg.core.errors import UserError, shown
-from .common import layout_of
+from .common import layout_of, source_path
 
 
 def cmd_qc(args: argparse.Namespace) -> int:
@@ -60,6 +60,23 @@ def cmd_diff(args: argparse.Namespace) -> int:
     else:
         sys.stdout.write(text)
     return 1 if args.exit_code and not diff.empty else 0
+
+
+def cmd_changes(args: argparse.Namespace) -> int:
+    from lanzarote_kg.pipeline.serialization import write_atomic
+    from lanzarote_kg.toolkit.changes import WORKING_TREE, render_markdown, render_patch, run_changes
+
+    layout = layout_of(args)
+    source = source_path(args, layout, required=False)
+    changes = run_changes(layout.root, args.old, args.new or WORKING_TREE, args.graphs, source)
+    markdown = render_markdown(changes)
+    if args.patch:
+        write_atomic(Path(args.patch), render_patch(changes).encode("utf-8"))
+    if args.out:
+        write_atomic(Path(args.out), markdown.encode("utf-8"))
+    else:
+        sys.stdout.write(markdown)
+    return 1 if args.exit_code and not changes.empty else 0
 
 
 def cmd_docs(args: argparse.Namespace) -> int:
@@ -123,6 +140,21 @@ def register(sub) -> None:
     diff.add_argument("--out", help="write the Markdown to this file")
     diff.add_argument("--exit-code", action="store_true", help="exit 1 when there are changes")
     diff.set_defaults(func=cmd_diff)
+
+    changes = sub.add_parser("changes", help="statements removed and added between two releases",
+                             description="Compare the statements of two releases: release files (.nq or .trig), git "
+                             "revisions (built in memory) or, by default for NEW, the working tree. Writes Markdown "
+                             "grouped by entity, with labels, for a pull request; --patch also writes an RDF Patch "
+                             "(D and A lines) for machines. The description graph is never compared.")
+    changes.add_argument("old", help="release file (.nq or .trig) or git revision")
+    changes.add_argument("new", nargs="?", help="release file or git revision (default: the working tree)")
+    changes.add_argument("--graphs", choices=["asserted", "all"], default="asserted",
+                         help="asserted: ontology, vocabularies, data (default); all: also inferred and annotations")
+    changes.add_argument("--out", help="write the Markdown to this file")
+    changes.add_argument("--patch", metavar="FILE", help="also write the changes as an RDF Patch")
+    changes.add_argument("--source", help="the paper's text, for the builds of git revisions (default ../shared/source/)")
+    changes.add_argument("--exit-code", action="store_true", help="exit 1 when there are changes")
+    changes.set_defaults(func=cmd_changes)
 
     docs = sub.add_parser("docs", help="HTML documentation of the ontology and vocabularies (pyLODE) with an SVG diagram",
                           description="Write index.html (pyLODE, with the vocabularies and an overview diagram) and "

@@ -164,7 +164,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
     netguard.block_network(allowed_hosts=(HOST,))
     graph_file = Path(args.graph) if args.graph else layout_of(args).root / "dist" / TRIG
     local = LocalEndpoint(ServeOptions(graph_file, args.port, args.writable))
-    site = _site_server(args, graph_file)
+    site = _site_server(args, graph_file, args.port)
 
     def terminate(signum, frame):
         raise _Terminated()
@@ -179,7 +179,13 @@ def cmd_serve(args: argparse.Namespace) -> int:
             print(f"update endpoint: {server.update_url}\ngraph store: {server.store_url}")
         print("queries without GRAPH see the union of all named graphs (--union-default-graph)")
         if site is not None:
-            print(f"report site: {site.start().url} ({site.directory})")
+            url = site.start().url
+            print(f"query UI: {url}query-ui (nothing is fetched off this machine)")
+            if site.site_dir is not None:
+                print(f"report site: {url} ({site.site_dir})")
+            print(f"entities: {url}id/... (Accept: text/turtle, application/n-triples, application/ld+json; "
+                  "text/html: the entity's page)")
+            print(f"dataset description: {url}.well-known/void; SPARQL examples: {url}.well-known/sparql-examples")
         print(f"store: {local.workdir} (removed on exit); press Ctrl-C to stop", flush=True)
         status = server.process.wait()
         raise UserError("LKG-T009", f"the Oxigraph server stopped (status {status}): {server.log_tail()}")
@@ -194,18 +200,19 @@ def cmd_serve(args: argparse.Namespace) -> int:
         local.close()
 
 
-def _site_server(args: argparse.Namespace, graph_file: Path):
-    """The report site beside the endpoint: --site, else dist/site/ when it
-    has been written; None with --no-site or when there is none."""
-    from lanzarote_kg.triplestore.site_server import SiteServer
+def _site_server(args: argparse.Namespace, graph_file: Path, endpoint_port: int):
+    """The Linked Data server beside the endpoint: the report site (--site,
+    else dist/site/ when written), the entity IRIs, /.well-known/ and the
+    query UI; None with --no-site."""
+    from lanzarote_kg.triplestore.linked_data import LinkedDataServer
 
     if args.no_site:
         return None
     directory = Path(args.site) if args.site else graph_file.parent / "site"
     if not args.site and not (directory / "index.html").exists():
         print(f"no report site in {directory} (write it with `lanzarote-kg site`)")
-        return None
-    return SiteServer(directory, args.site_port)
+        directory = None
+    return LinkedDataServer(graph_file.parent, endpoint_port, directory, args.site_port)
 
 
 def register(sub) -> None:
@@ -220,7 +227,8 @@ def register(sub) -> None:
     serve.add_argument("--site", metavar="DIR", help="the report site to serve beside the endpoint (default dist/site)")
     serve.add_argument("--site-port", type=int, default=0,
                        help="port on 127.0.0.1 for the report site (default: a free port, printed)")
-    serve.add_argument("--no-site", action="store_true", help="serve the endpoint only")
+    serve.add_argument("--no-site", action="store_true",
+                       help="serve the endpoint only (no report site, entity IRIs, /.well-known/ or query UI)")
     serve.set_defaults(func=cmd_serve, network=True)
 
     load = sub.add_parser("load", help="load the named graphs into a SPARQL 1.1 server and verify them",

@@ -18,9 +18,11 @@ class Graphs:
     INFERRED = URIRef(BASE + "graph/inferred")
     ANNOTATIONS = URIRef(BASE + "graph/annotations")  # Web Annotation anchors, computed by the build
     SHAPES = URIRef(BASE + "graph/shapes")
+    DESCRIPTION = URIRef(BASE + "graph/description")  # the dataset description (VoID, DCAT, SD), computed by the build
 
     ASSERTED = (ONTOLOGY, VOCABULARIES, DATA)
-    ALL = (ONTOLOGY, VOCABULARIES, DATA, INFERRED, ANNOTATIONS)
+    ALL = (ONTOLOGY, VOCABULARIES, DATA, INFERRED, ANNOTATIONS)  # the graphs the description counts
+    RELEASE = ALL + (DESCRIPTION,)  # the named graphs of the TriG and N-Quads files
 
 
 PREFIXES = {

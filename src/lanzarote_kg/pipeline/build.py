@@ -163,6 +163,9 @@ def _run_build(layout: Layout, options: BuildOptions) -> BuildResult:
                          import_warnings(kg.store, kg.origins), meter, check_timings,
                          coverage=coverage, sources=sources, anchors=anchors, lines=lines)
     if options.out_dir is not None:
+        if result.ok:
+            with stage("describe"):  # the description counts what serialize_graph wrote
+                payloads = describe_release(layout, kg, payloads, report)
         with stage("write"):
             write_artifacts(result, payloads, options.out_dir)
     meter.close()
@@ -170,28 +173,67 @@ def _run_build(layout: Layout, options: BuildOptions) -> BuildResult:
     return result
 
 
-def serialize_graph(kg: KnowledgeGraph, annotations: list) -> dict[str, bytes]:
+class Serialized(dict):
+    """The artifacts as bytes by file name, with the quads of the dataset
+    files (named graphs in order) kept for the description."""
+
+    quads: list
+
+
+def serialize_graph(kg: KnowledgeGraph, annotations: list) -> Serialized:
     """The graph artifacts, as bytes (written only if the build passes).
-    The annotations graph goes into the dataset files only (TriG, N-Quads)."""
+    The annotations graph goes into the dataset files only (TriG, N-Quads);
+    those two are written by describe_release, which adds the description."""
     named = kg.sorted_quads(*Graphs.ASSERTED, Graphs.INFERRED)
     asserted = [q.triple for q in named if q.graph_name.value != str(Graphs.INFERRED)]
     full = [q.triple for q in named]
     graph = ox.NamedNode(str(Graphs.ANNOTATIONS))
     named += sorted((ox.Quad(t.subject, t.predicate, t.object, graph) for t in annotations), key=str)
-    return {
-        "lanzarote-kg.trig": ser.trig(named, PREFIXES),
-        "lanzarote-kg.nq": ser.nquads(named),
+    payloads = Serialized({
         "lanzarote-kg.ttl": ser.turtle(asserted, PREFIXES),
         "lanzarote-kg-full.nt": ser.ntriples(full),
         "lanzarote-kg.jsonld": ser.jsonld(asserted),
-    }
+    })
+    payloads.quads = named
+    return payloads
 
 
-def write_artifacts(result: BuildResult, payloads: dict[str, bytes], out_dir: Path) -> None:
+def describe_release(layout: Layout, kg: KnowledgeGraph, payloads: Serialized, report: ValidationReport) -> dict[str, bytes]:
+    """Every artifact of dist/: the SPARQL examples, the validation report,
+    the w3id redirect rules, then the description of them all
+    (pipeline.description) in its own named graph of the TriG and N-Quads
+    files, and as void.ttl with the size and checksum of those two."""
+    from lanzarote_kg import __version__
+    from lanzarote_kg.pipeline import description as desc
+    from lanzarote_kg.pipeline.examples import EXAMPLES_FILE, PREFIXES as EXAMPLE_PREFIXES, example_triples
+    from lanzarote_kg.pipeline.redirects import HTACCESS, htaccess
+
+    facts = desc.release_facts(kg.store, __version__, layout.root / "CHANGELOG.md")
+    files = dict(payloads)
+    files["validation-report.ttl"] = ser.canonical_turtle(report.report_graph, PREFIXES)
+    files[EXAMPLES_FILE] = ser.turtle(example_triples(layout.queries_dir, kg.store, facts.endpoint), EXAMPLE_PREFIXES)
+    files[HTACCESS] = htaccess()
+    graphs: dict[str, list] = {str(g): [] for g in Graphs.ALL}
+    for quad in payloads.quads:
+        graphs[quad.graph_name.value].append(quad.triple)
+    graphs = {g: triples for g, triples in graphs.items() if triples}
+    described = dict(files, **{name: b"" for name in desc.SELF_CONTAINING})
+    triples = sorted(desc.description_triples(facts, graphs, described), key=str)
+    graph = ox.NamedNode(str(Graphs.DESCRIPTION))
+    named = payloads.quads + [ox.Quad(t.subject, t.predicate, t.object, graph) for t in triples]
+    files["lanzarote-kg.trig"] = ser.trig(named, PREFIXES)
+    files["lanzarote-kg.nq"] = ser.nquads(named)
+    for name in desc.SELF_CONTAINING:
+        triples += desc.size_and_checksum(facts.version, name, files[name])
+    files[desc.VOID_FILE] = ser.turtle(sorted(triples, key=str), desc.DESCRIPTION_PREFIXES)
+    return files
+
+
+def write_artifacts(result: BuildResult, payloads: dict[str, bytes] | None, out_dir: Path) -> None:
     """Write the validation report always; the graph artifacts only when the
     build passed, so dist/ never holds a graph that failed validation."""
-    ser.write_atomic(out_dir / "validation-report.ttl",
-                     ser.canonical_turtle(result.report.report_graph, PREFIXES))
+    report = (payloads or {}).get("validation-report.ttl") or ser.canonical_turtle(result.report.report_graph, PREFIXES)
+    ser.write_atomic(out_dir / "validation-report.ttl", report)
     if not result.ok:
         return
     for name, payload in payloads.items():

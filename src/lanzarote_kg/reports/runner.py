@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from lanzarote_kg.sparql.catalogue import SavedQuery, catalogue, find
+from lanzarote_kg.sparql.concat import sorted_concatenations
 from lanzarote_kg.sparql.engines import Table, select_oxigraph
 from lanzarote_kg.sparql.params import bind_parameters
 from lanzarote_kg.sparql.results import Labeller, render, store_lookup
@@ -28,7 +29,9 @@ def run_report(queries_dir: Path, name: str, store, given: dict[str, str] | None
         table = runner(query.text, bindings, str(query.path))
     else:
         table = select_oxigraph(store, query.text, bindings, origin=str(query.path))
-    return ReportRun(query, table)
+    # The engine chooses the order of GROUP_CONCAT's parts: sorted here, the
+    # rows are the same locally and on any endpoint.
+    return ReportRun(query, sorted_concatenations(table, query.text))
 
 
 def _index_page(runs: list[ReportRun], skipped: list[SavedQuery]) -> str:

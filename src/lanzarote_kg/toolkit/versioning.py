@@ -72,6 +72,26 @@ def versions(files: VersionFiles) -> dict[str, str]:
     return found
 
 
+def ontology_version(header: Path) -> str | None:
+    """The owl:versionInfo of the ontology header, or None when the header
+    is not there or holds no single x.y.z version."""
+    try:
+        matches = _VERSION_INFO.findall(header.read_text(encoding="utf-8"))
+    except (FileNotFoundError, IsADirectoryError, UnicodeDecodeError):
+        return None
+    return ".".join(matches[0][1:4]) if len(matches) == 1 else None
+
+
+def version_line(root: Path) -> str:
+    """What `lanzarote-kg --version` prints: the package's version and the
+    ontology's (from the checkout's ontology/header.ttl)."""
+    from lanzarote_kg import __version__
+
+    found = ontology_version(VersionFiles.of(root).header)
+    ontology = found if found else f"not found (no {root / 'ontology' / 'header.ttl'})"
+    return f"lanzarote-kg {__version__}, ontology {ontology}"
+
+
 def current_version(files: VersionFiles) -> str:
     found = versions(files)
     distinct = sorted(set(found.values()))

@@ -222,7 +222,14 @@ class Loader:
             pass
 
     def load(self, payloads: list[GraphPayload]) -> LoadReport:
+        from lanzarote_kg.triplestore.load_modes import refuse_other_mode
+
         report = LoadReport()
+        try:  # never beside a versioned load of the same graphs (LKG-T020)
+            refuse_other_mode(self.endpoint, [p.name for p in payloads], versioned=False)
+        except UserError as exc:
+            report.error = exc
+            return report
         for number, payload in enumerate(payloads, 1):
             size = len(payload.triples)
             self.log(f"[{number}/{len(payloads)}] {payload.name}: {size} triples"

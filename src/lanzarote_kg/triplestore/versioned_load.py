@@ -176,7 +176,10 @@ class VersionedLoader:
             now = time.perf_counter()
             report.stages[stage] = report.stages.get(stage, 0.0) + now - clock[0]
             clock[0] = now
+        from lanzarote_kg.triplestore.load_modes import refuse_other_mode
+
         payloads = read_payloads(path, report.version)
+        refuse_other_mode(self.endpoint, [p.graph for p in payloads], versioned=True)  # LKG-T020
         previous = self.current()
         fresh = [p for p in payloads if previous.get(p.graph) != p.version_graph]
         stale = self.leftovers(payloads, previous)

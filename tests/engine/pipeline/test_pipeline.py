@@ -102,7 +102,8 @@ def test_build_is_byte_identical_across_runs(project):
         assert completed.returncode == 0, completed.stderr
         outputs.append({p.name: p.read_bytes() for p in sorted(out.iterdir())})
     assert outputs[0].keys() == {"lanzarote-kg.trig", "lanzarote-kg.nq", "lanzarote-kg.ttl",
-                                 "lanzarote-kg-full.nt", "lanzarote-kg.jsonld", "validation-report.ttl"}
+                                 "lanzarote-kg-full.nt", "lanzarote-kg.jsonld", "validation-report.ttl",
+                                 "void.ttl", "sparql-examples.ttl", ".htaccess"}
     for name in outputs[0]:
         assert outputs[0][name] == outputs[1][name], f"{name} differs between two builds"
 

@@ -195,3 +195,33 @@ def test_a_version_graph_left_by_an_interrupted_load_is_dropped_by_the_next(serv
 def test_a_large_graph_is_sent_in_parts_that_together_hold_every_statement(synthetic_files):
     payload, = read_payloads(synthetic_files[0], "v")
     assert len(payload.statements) == 60_000 and b"".join(payload.parts(2)).count(b" .\n") == 60_000
+
+
+def test_a_load_in_the_other_mode_is_refused_on_one_line(tmp_path, nquads):
+    """Issue 21: after a staged load a versioned one (and the other way round)
+    would leave both copies and union queries would see every triple twice."""
+    file = tmp_path / "kg.nq"
+    file.write_bytes(nquads)
+    running = OxigraphServer(ServerOptions(tmp_path / "store", free_port(), writable=True,
+                                           union_default_graph=False)).start()
+    try:
+        def load(mode: str) -> subprocess.CompletedProcess:
+            return subprocess.run([sys.executable, "-m", "lanzarote_kg", "--root", str(ROOT), "load",
+                                   "--graph-store", running.store_url, "--query-endpoint", running.query_url,
+                                   "--file", str(file), "--replace", mode], capture_output=True, text=True, timeout=300)
+        assert load("staged").returncode == 0
+        before = _graph_sizes(running)
+        refused = load("versioned")
+        errors = [line for line in refused.stderr.splitlines() if line.startswith("error:")]
+        assert refused.returncode == 2 and len(errors) == 1 and "LKG-T020" in errors[0], refused.stderr
+        assert "Traceback" not in refused.stderr and f"DROP GRAPH <{DATA}>" in errors[0]
+        assert _graph_sizes(running) == before  # nothing written, nothing lost
+        # Once the plain graphs are gone, a versioned load goes through; then a staged one is refused.
+        _endpoint(running).update(" ; ".join(f"DROP GRAPH <{g}>" for g in before))
+        assert load("versioned").returncode == 0
+        before = _graph_sizes(running)
+        refused = load("staged")
+        assert refused.returncode == 2 and "LKG-T020" in refused.stderr and "versioned load" in refused.stderr
+        assert _graph_sizes(running) == before
+    finally:
+        running.stop()
