@@ -94,7 +94,7 @@ def example_triples(queries_dir: Path, store: ox.Store | None, endpoint: str) ->
 
     for query in catalogue(queries_dir):
         if query.parameters and "example" not in query.extra:
-            raise UserError("LKG-Q017", f"{query.path}: a report with parameters needs an '#+ example:' header "
+            raise UserError("LKG-Q018", f"{query.path}: a report with parameters needs an '#+ example:' header "
                                         "(the SPARQL example binds it)")
         node = EXAMPLES + query.name
         values = example_values(query, store) if query.parameters else {}

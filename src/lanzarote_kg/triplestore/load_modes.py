@@ -4,7 +4,7 @@
 `load --replace versioned` puts it in `<graph>/v/<version>` and names the
 current version in `graph/versions`. After one mode, a load in the other
 left both copies on the server and a union query saw every triple twice.
-Now the load asks the server first and refuses, on one line (LKG-T020),
+Now the load asks the server first and refuses, on one line (LKG-T021),
 naming the graphs and the statement that removes the other mode's copy:
 the loader never drops what it did not itself write.
 """
@@ -41,12 +41,12 @@ def _listed(graphs: list[str]) -> str:
 
 
 def refuse_other_mode(endpoint: SparqlEndpoint, graphs: list[str], versioned: bool) -> None:
-    """LKG-T020 when the server holds any of `graphs` in the other load mode."""
+    """LKG-T021 when the server holds any of `graphs` in the other load mode."""
     if versioned:
         found = plain_graphs(endpoint, graphs)
         if found:
             drops = " ; ".join(f"DROP GRAPH {iri(g)}" for g in found)
-            raise UserError("LKG-T020", f"the server holds {len(found)} of these graphs from a staged or direct load "
+            raise UserError("LKG-T021", f"the server holds {len(found)} of these graphs from a staged or direct load "
                             f"({_listed(found)}); a versioned load beside them would make union queries see every "
                             f"triple twice. Load with --replace staged (or direct) again, or remove them first "
                             f"with SPARQL Update: {drops}")
@@ -55,7 +55,7 @@ def refuse_other_mode(endpoint: SparqlEndpoint, graphs: list[str], versioned: bo
     if found:
         names = sorted(found)
         drops = " ; ".join(f"DROP GRAPH {iri(found[g])}" for g in names)
-        raise UserError("LKG-T020", f"the server holds {len(names)} of these graphs from a versioned load "
+        raise UserError("LKG-T021", f"the server holds {len(names)} of these graphs from a versioned load "
                         f"({_listed(names)}, named in {VERSIONS_GRAPH}); a staged or direct load beside them would "
                         f"make union queries see every triple twice. Load with --replace versioned again, or remove "
                         f"them first with SPARQL Update: {drops} ; DROP GRAPH <{VERSIONS_GRAPH}>")

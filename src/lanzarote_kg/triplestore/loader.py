@@ -225,7 +225,7 @@ class Loader:
         from lanzarote_kg.triplestore.load_modes import refuse_other_mode
 
         report = LoadReport()
-        try:  # never beside a versioned load of the same graphs (LKG-T020)
+        try:  # never beside a versioned load of the same graphs (LKG-T021)
             refuse_other_mode(self.endpoint, [p.name for p in payloads], versioned=False)
         except UserError as exc:
             report.error = exc

@@ -179,7 +179,7 @@ class VersionedLoader:
         from lanzarote_kg.triplestore.load_modes import refuse_other_mode
 
         payloads = read_payloads(path, report.version)
-        refuse_other_mode(self.endpoint, [p.graph for p in payloads], versioned=True)  # LKG-T020
+        refuse_other_mode(self.endpoint, [p.graph for p in payloads], versioned=True)  # LKG-T021
         previous = self.current()
         fresh = [p for p in payloads if previous.get(p.graph) != p.version_graph]
         stale = self.leftovers(payloads, previous)

@@ -213,7 +213,7 @@ def test_a_load_in_the_other_mode_is_refused_on_one_line(tmp_path, nquads):
         before = _graph_sizes(running)
         refused = load("versioned")
         errors = [line for line in refused.stderr.splitlines() if line.startswith("error:")]
-        assert refused.returncode == 2 and len(errors) == 1 and "LKG-T020" in errors[0], refused.stderr
+        assert refused.returncode == 2 and len(errors) == 1 and "LKG-T021" in errors[0], refused.stderr
         assert "Traceback" not in refused.stderr and f"DROP GRAPH <{DATA}>" in errors[0]
         assert _graph_sizes(running) == before  # nothing written, nothing lost
         # Once the plain graphs are gone, a versioned load goes through; then a staged one is refused.
@@ -221,7 +221,7 @@ def test_a_load_in_the_other_mode_is_refused_on_one_line(tmp_path, nquads):
         assert load("versioned").returncode == 0
         before = _graph_sizes(running)
         refused = load("staged")
-        assert refused.returncode == 2 and "LKG-T020" in refused.stderr and "versioned load" in refused.stderr
+        assert refused.returncode == 2 and "LKG-T021" in refused.stderr and "versioned load" in refused.stderr
         assert _graph_sizes(running) == before
     finally:
         running.stop()
