@@ -22,7 +22,8 @@ from lanzarote_kg.core.errors import BuildFailure
 from lanzarote_kg.pipeline.imports import import_warnings
 from lanzarote_kg.pipeline.knowledge_graph import KnowledgeGraph, load
 from lanzarote_kg.core.layout import Layout
-from lanzarote_kg.core.namespaces import PREFIXES, Graphs
+from lanzarote_kg.core.namespaces import LKG, PREFIXES, Graphs
+from lanzarote_kg.pipeline.loading import line_of
 from lanzarote_kg.pipeline.quotes import verify_quotes
 from lanzarote_kg.pipeline.sources import Sources, load_sources
 from lanzarote_kg.pipeline.reasoning import Reasoner, infer
@@ -85,6 +86,23 @@ class BuildResult:
         return counts
 
 
+def statement_locator(layout: Layout, kg: KnowledgeGraph, predicate):
+    """`locate(subject, literal value)`: "data file:line" of the statement
+    `subject predicate "value"` (the line where the value is written), or ""."""
+    def locate(subject: str, value: str) -> str:
+        file = kg.origin_of(ox.NamedNode(subject), ox.NamedNode(str(predicate)), ox.Literal(value))
+        if not file:
+            return ""
+        path = Path(file) if Path(file).is_absolute() else layout.root / file
+        try:
+            data = path.read_bytes()
+        except OSError:
+            return file
+        line = line_of(data, ox.Literal(value).__str__().encode("utf-8")) or line_of(data, value.encode("utf-8"))
+        return f"{file}:{line}" if line else file
+    return locate
+
+
 def run_checks(layout: Layout, kg: KnowledgeGraph, engine: Engine = Engine.OXIGRAPH,
                timings: dict | None = None) -> list[CheckFailure]:
     """Run every query of queries/checks/; each must return no rows. The
@@ -131,7 +149,7 @@ def _run_build(layout: Layout, options: BuildOptions) -> BuildResult:
             check_safe(check.text, str(check.path))
         kg = load(layout)
         # A source folder that names no document is the user's mistake: say so before any work.
-        sources = load_sources(kg.store, options.source)
+        sources = load_sources(kg.store, options.source, statement_locator(layout, kg, LKG.textFile))
     with stage("reason"):
         closure = infer(kg.triples(*Graphs.ASSERTED), options.reasoner)
         kg.set_inferred(closure.inferred)
