@@ -19,6 +19,7 @@ from lanzarote_kg.pipeline.coverage import Coverage, compute_coverage
 from lanzarote_kg.sparql.engines import Engine, Table, select_oxigraph, select_rdflib
 from lanzarote_kg.sparql.safety import check_safe
 from lanzarote_kg.core.errors import BuildFailure
+from lanzarote_kg.pipeline.declared_terms import check_terms
 from lanzarote_kg.pipeline.imports import import_warnings
 from lanzarote_kg.pipeline.knowledge_graph import KnowledgeGraph, load
 from lanzarote_kg.core.layout import Layout
@@ -148,6 +149,7 @@ def _run_build(layout: Layout, options: BuildOptions) -> BuildResult:
         for check in checks:  # refused before the graph is loaded, not after reasoning
             check_safe(check.text, str(check.path))
         kg = load(layout)
+        check_terms(layout, kg.store, kg.shape_triples)  # a misspelt term fails here, as in qc
         # A source folder that names no document is the user's mistake: say so before any work.
         sources = load_sources(kg.store, options.source, statement_locator(layout, kg, LKG.textFile))
     with stage("reason"):
