@@ -66,8 +66,9 @@ def escaped(value: str, limit: int = SHOWN_CHARS) -> str:
     return text + f"… ({len(value)} characters)" if len(value) > limit else text
 
 
-# Tab, line feed and carriage return are allowed in free text (a quote to
-# look up with `cite` may span lines), never in a --param value.
+# Tab, line feed and carriage return are allowed in text (a quote to look
+# up with `cite` may span lines; a string parameter may too); every other
+# control character is refused.
 FREE_TEXT_CONTROLS = frozenset("\t\n\r")
 
 

@@ -15,7 +15,7 @@ import pyoxigraph as ox
 
 from lanzarote_kg.pipeline.annotations import annotation_triples, expanded_supports
 from lanzarote_kg.sparql.catalogue import catalogue
-from lanzarote_kg.pipeline.coverage import Coverage, compute_coverage
+from lanzarote_kg.pipeline.coverage import Coverage, advice, compute_coverage
 from lanzarote_kg.sparql.engines import Engine, Table, select_oxigraph, select_rdflib
 from lanzarote_kg.sparql.safety import check_safe
 from lanzarote_kg.core.errors import BuildFailure
@@ -235,6 +235,8 @@ def failure_lines(result: BuildResult) -> list[str]:
         lines.append(f"check {failure.name} ({failure.severity}): {failure.title}: {len(failure.table.rows)} row(s)")
         for row in failure.table.rows[:10]:
             lines.append("    " + _row_line(result, failure, row))
+            if failure.name == "unsupported-statements" and len(row) >= 3 and None not in row[:3]:
+                lines.append("      fix: " + advice(result.kg.store, *row[:3]))
         if failure.solution:
             lines.append(f"    solution: {failure.solution}")
     return lines

@@ -9,7 +9,7 @@ from rdflib import Literal, URIRef
 from rdflib.namespace import XSD
 
 from lanzarote_kg.sparql.catalogue import SavedQuery
-from lanzarote_kg.core.errors import UserError, check_text, shown
+from lanzarote_kg.core.errors import FREE_TEXT_CONTROLS, UserError, check_text, shown
 
 # An absolute IRI without the characters SPARQL forbids inside <...>.
 _IRI = re.compile(r'^[A-Za-z][A-Za-z0-9+.-]*:[^\s<>"{}|^`\\]*$')
@@ -49,7 +49,7 @@ def bind_parameters(query: SavedQuery, given: dict[str, str], store: ox.Store | 
     bindings = {}
     for name, value in given.items():
         check_text(name, f"{query.name}: parameter name")
-        check_text(value, f"{query.name}: the value of parameter {name}")
+        check_text(value, f"{query.name}: the value of parameter {name}", FREE_TEXT_CONTROLS)
         query.parameter(name)  # unknown names are an error
     for parameter in query.parameters:
         value = given.get(parameter.name, parameter.default)

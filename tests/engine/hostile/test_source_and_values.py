@@ -70,7 +70,8 @@ def test_a_link_that_stays_in_the_source_folder_is_read(tmp_path, source_path):
     ("UNICEF\udcff", "UNICEF\\xff", "byte 0xff is not UTF-8"),
     ("UNI\ud800CEF", "UNI\\ud800CEF", "U+D800 is a lone surrogate, not a character"),
     ("UNICEF\x1b[2J", "UNICEF\\x1b[2J", "control character U+001B"),
-    ("UNICEF\n", "UNICEF\\x0a", "control character U+000A"),
+    ("UNICEF\x00", "UNICEF\\x00", "control character U+0000"),
+    ("UNICEF\x9b", "UNICEF\\x9b", "control character U+009B"),
 ])
 def test_a_parameter_that_is_not_text_is_one_line(value, escaped, problem, build_result):
     run = run_main("report", "actor-profile", "--param", f"actor={value}", root=ROOT)
