@@ -8,7 +8,7 @@ from __future__ import annotations
 import gc
 import time
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -24,7 +24,7 @@ from lanzarote_kg.pipeline.imports import import_warnings
 from lanzarote_kg.pipeline.knowledge_graph import KnowledgeGraph, load
 from lanzarote_kg.core.layout import Layout
 from lanzarote_kg.core.namespaces import LKG, PREFIXES, Graphs
-from lanzarote_kg.pipeline.loading import line_of
+from lanzarote_kg.pipeline.locate import locate_node, locate_statement
 from lanzarote_kg.pipeline.quotes import verify_quotes
 from lanzarote_kg.pipeline.sources import Sources, load_sources
 from lanzarote_kg.pipeline.reasoning import Reasoner, infer
@@ -87,20 +87,11 @@ class BuildResult:
         return counts
 
 
-def statement_locator(layout: Layout, kg: KnowledgeGraph, predicate):
+def statement_locator(kg: KnowledgeGraph, predicate):
     """`locate(subject, literal value)`: "data file:line" of the statement
     `subject predicate "value"` (the line where the value is written), or ""."""
     def locate(subject: str, value: str) -> str:
-        file = kg.origin_of(ox.NamedNode(subject), ox.NamedNode(str(predicate)), ox.Literal(value))
-        if not file:
-            return ""
-        path = Path(file) if Path(file).is_absolute() else layout.root / file
-        try:
-            data = path.read_bytes()
-        except OSError:
-            return file
-        line = line_of(data, ox.Literal(value).__str__().encode("utf-8")) or line_of(data, value.encode("utf-8"))
-        return f"{file}:{line}" if line else file
+        return locate_statement(kg, ox.NamedNode(subject), ox.NamedNode(str(predicate)), ox.Literal(value))
     return locate
 
 
@@ -151,7 +142,7 @@ def _run_build(layout: Layout, options: BuildOptions) -> BuildResult:
         kg = load(layout)
         check_terms(layout, kg.store, kg.shape_triples)  # a misspelt term fails here, as in qc
         # A source folder that names no document is the user's mistake: say so before any work.
-        sources = load_sources(kg.store, options.source, statement_locator(layout, kg, LKG.textFile))
+        sources = load_sources(kg.store, options.source, statement_locator(kg, LKG.textFile))
     with stage("reason"):
         closure = infer(kg.triples(*Graphs.ASSERTED), options.reasoner)
         kg.set_inferred(closure.inferred)
@@ -167,6 +158,8 @@ def _run_build(layout: Layout, options: BuildOptions) -> BuildResult:
             coverage = compute_coverage(kg, layout.queries_dir)
         with stage("quotes"):
             quote_problems, anchors = verify_quotes(kg.store, sources)
+            quote_problems = [replace(p, where=locate_statement(kg, ox.NamedNode(p.passage), LKG.quote,
+                                                                  ox.Literal(p.quote))) for p in quote_problems]
         with stage("anchor"):
             annotations = annotation_triples(anchors, sources) + expanded_supports(kg.store)
         payloads = None
@@ -226,8 +219,17 @@ def _row_line(result: BuildResult, failure: CheckFailure, row: tuple) -> str:
     return f"{text} [{file}]" if file else text
 
 
+def _violation_line(result: BuildResult, violation) -> str:
+    """The violation with the data file and line of its focus node."""
+    try:
+        node = ox.NamedNode(violation.focus)
+    except ValueError:
+        return violation.line()
+    return replace(violation, file=locate_node(result.kg, node) or violation.file).line()
+
+
 def failure_lines(result: BuildResult) -> list[str]:
-    lines = [v.line() for v in result.report.errors]
+    lines = [_violation_line(result, v) for v in result.report.errors]
     lines += [problem.line() for problem in result.quote_problems]
     for message in result.engine_errors:
         lines.append(f"OWL RL inconsistency: {message}")

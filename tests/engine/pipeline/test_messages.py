@@ -25,3 +25,32 @@ def test_coverage_advice_names_supports_value_for_a_property_with_several_values
                f"`lkg:supportsValue [ lkg:property {relates} ; lkg:value {pillar} ]`" in fix for fix in fixes), fixes
     assert not any(fix == f"fix: add `lkg:supports {relates}` to the passage of the subject that says it"
                    for fix in fixes)
+
+
+STRUCTURE = "data/paper/structure.ttl"
+QUOTE = '"to provide a working basis for the International Conference in Rome, 29-30 November 2012"'
+
+
+def _line_of(project, relative: str, text: str) -> int:
+    lines = (project / relative).read_text(encoding="utf-8").splitlines()
+    return next(n for n, line in enumerate(lines, 1) if text in line)
+
+
+def test_a_quote_not_in_the_source_names_the_data_file_and_line(tmp_path, source_path):
+    project = copy_project(tmp_path / "project")
+    edit_file(project, STRUCTURE, QUOTE, '"to provide a working basis for the Conference in Paris"')
+    run = run_main("validate", "--source", str(source_path), root=project)
+    assert run.returncode == 1, run.stderr[-2000:]
+    line = _line_of(project, STRUCTURE, "the Conference in Paris")
+    quotes = [text.strip() for text in run.stderr.splitlines() if "quote at lines" in text]
+    assert quotes and quotes[0].startswith(f"{STRUCTURE}:{line}: https://w3id.org/lanzarote-kg/id/document/"), quotes
+
+
+def test_a_passage_without_its_quote_names_the_data_file_and_line(tmp_path, source_path):
+    project = copy_project(tmp_path / "project")
+    edit_file(project, STRUCTURE, f"lkg:endLine 1532 ;\n        lkg:quote {QUOTE}", "lkg:endLine 1532")
+    run = run_main("validate", "--source", str(source_path), root=project)
+    assert run.returncode == 1, run.stderr[-2000:]
+    violations = [text.strip() for text in run.stderr.splitlines() if text.strip().startswith("Violation:")]
+    assert violations, run.stderr[-2000:]
+    assert any(f"[{STRUCTURE}:" in text for text in violations), violations
