@@ -54,3 +54,17 @@ def test_a_passage_without_its_quote_names_the_data_file_and_line(tmp_path, sour
     violations = [text.strip() for text in run.stderr.splitlines() if text.strip().startswith("Violation:")]
     assert violations, run.stderr[-2000:]
     assert any(f"[{STRUCTURE}:" in text for text in violations), violations
+
+
+def test_a_datatype_violation_shows_the_literal_as_a_literal_with_the_details(tmp_path):
+    project = copy_project(tmp_path / "project")
+    edit_file(project, "data/interventions/nigeria-italy-trafficking.ttl", 'lkg:date "2011"^^xsd:gYear ;',
+              'lkg:date "two thousand"^^xsd:gYear ;')
+    run = run_main("validate", root=project)
+    assert run.returncode == 1, run.stderr[-2000:]
+    violations = [line.strip() for line in run.stderr.splitlines() if line.strip().startswith("Violation:")]
+    assert violations and "See details" not in run.stderr and "<two thousand>" not in run.stderr, violations
+    assert any(line.startswith('Violation: "two thousand"^^xsd:gYear ') for line in violations), violations
+    assert all('"two thousand"^^xsd:gYear is not a valid xsd:gYear' in line for line in violations), violations
+    assert any("does not conform to Shape '<https://w3id.org/lanzarote-kg/shapes#PartialDate>'. a date must be "
+               "typed xsd:date, xsd:gYearMonth or xsd:gYear" in line for line in violations), violations
