@@ -285,7 +285,8 @@ def test_one_deadline_bounds_the_whole_load_cleanup_included(replace, trig):
         assert completed.returncode == 2, completed.stderr
         errors = error_lines(completed)
         assert len(errors) == 1 and "LKG-T005" in errors[0] and "no answer within 4 s" in errors[0], completed.stderr
-        assert took < 4 + 4 + 4, took  # the PUT times out once; the cleanup waits at most as long (here 4 s, never over 10 s)
+        assert took < 4 + 4 + 8, took  # the PUT times out once, the cleanup waits at most as long (4 s here, never
+        # over 10 s), plus the interpreter start-up on a busy machine
 
         start = time.monotonic()
         completed = cli(*args, "--timeout", "30", "--deadline", "3")
