@@ -1,6 +1,17 @@
 """Errors a user can cause and fix. Each carries a stable ID so that
 documentation and scripts can refer to it; the CLI prints it on one line
-and exits with status 2, without a traceback."""
+and exits with status 2, without a traceback.
+
+IDs are never reused. Those added for issue 23 (the others are named where
+they are raised and in README.md / docs/TRIPLESTORE.md):
+  LKG-E007  a literal or token longer than the parser's 16 MiB buffer (file:line)
+  LKG-E015  an lkg:textFile that is not a plain file name in the source folder
+  LKG-Q017  an argument or parameter value that is not text (escaped)
+  LKG-B003  (build failure) terms nothing declares; a namespace one edit from the project's
+  LKG-T020  the whole load's --deadline passed
+  LKG-F007  fmt --diff without --check
+  LKG-QC005 qc --show with an unknown level
+"""
 from __future__ import annotations
 
 
