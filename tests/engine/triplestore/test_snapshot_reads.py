@@ -164,3 +164,10 @@ def test_versioned_reloads_keep_the_old_version_for_readers_that_started_before(
     answers, retries = _read_during(queries, server, reload_all, slow=3 * GRACE)
     print(f"versioned: {retries} queries run again on the new version")
     _check(answers, expected, "versioned")
+
+
+def test_the_commands_grace_period_is_the_loaders():
+    from lanzarote_kg.commands import triplestore as command
+    from lanzarote_kg.triplestore import versioned_load
+
+    assert command.GRACE_SECONDS == versioned_load.GRACE_SECONDS
