@@ -13,7 +13,7 @@ import sys
 
 from lanzarote_kg import commands
 from lanzarote_kg.core import netguard
-from lanzarote_kg.core.errors import BuildFailure, UserError, one_line
+from lanzarote_kg.core.errors import FREE_TEXT_CONTROLS, BuildFailure, UserError, check_text, one_line
 
 
 class _Version(argparse.Action):
@@ -42,6 +42,13 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else list(argv)
+    for value in argv:  # every value is text before anything reads it (bytes that are not UTF-8 come as surrogates)
+        try:
+            check_text(value, "argument", FREE_TEXT_CONTROLS)
+        except UserError as exc:
+            print(f"error: {exc.code}: {one_line(exc.message)}", file=sys.stderr)
+            return 2
     args = build_parser().parse_args(argv)
     # Commands that talk to a server set `network=True` and guard themselves.
     if not getattr(args, "network", False):

@@ -4,7 +4,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from lanzarote_kg.core.errors import UserError, shown
+from lanzarote_kg.core.errors import FREE_TEXT_CONTROLS, UserError, check_text, shown
 from lanzarote_kg.core.layout import Layout, find_root
 
 
@@ -36,6 +36,7 @@ def source_path(args: argparse.Namespace, layout: Layout, *, required: bool) -> 
 def parse_params(pairs: list[str]) -> dict[str, str]:
     params = {}
     for pair in pairs or []:
+        check_text(pair, "--param", FREE_TEXT_CONTROLS)
         key, sep, value = pair.partition("=")
         if not sep or not key:
             raise UserError("LKG-Q005", f"--param {shown(pair)}: expected key=value")

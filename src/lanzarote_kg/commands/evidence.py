@@ -44,7 +44,7 @@ def _print_lines(documents, runs: int, minimum: float | None) -> int:
 
 
 def cmd_coverage(args: argparse.Namespace) -> int:
-    from lanzarote_kg.pipeline.coverage import checkout_coverage, passages_by_subject
+    from lanzarote_kg.pipeline.coverage import advice, checkout_coverage, passages_by_subject
 
     layout = layout_of(args)
     if args.lines:
@@ -78,6 +78,7 @@ def cmd_coverage(args: argparse.Namespace) -> int:
             current = statement.file
             print(current)
         print(f"  {_term(statement.entity)} {_term(statement.property)} {_term(statement.value)}")
+        print(f"      fix: {advice(kg.store, statement.entity, statement.property, statement.value)}")
         for start, end, quote in passages.get(str(statement.entity), []) if args.passages else []:
             print(f"      passage {start}-{end}: {quote[:70]}{'…' if len(quote) > 70 else ''}")
     scope = f"{len(wanted)} file(s)" if wanted is not None else "data/"

@@ -17,9 +17,10 @@ def cmd_qc(args: argparse.Namespace) -> int:
 
     layout = layout_of(args)
     report = run_qc(layout, QcOptions(fail_on=args.fail_on))
-    sys.stdout.write(render(report, args.format))
+    shown_report = report.showing_from(args.show)
+    sys.stdout.write(render(shown_report, args.format))
     if args.format == "tsv":
-        print(report.summary(), file=sys.stderr)
+        print(shown_report.summary(), file=sys.stderr)
     return 1 if report.failed(args.fail_on) else 0
 
 
@@ -37,9 +38,11 @@ def cmd_fmt(args: argparse.Namespace) -> int:
     layout = layout_of(args)
     paths = [Path(p) for p in args.paths] or [layout.ontology_dir, layout.data_dir]
     files = turtle_files(paths)
+    if args.diff and not args.check:
+        raise UserError("LKG-F007", "--diff shows what --check finds: give both (fmt --check --diff)")
     changed = []
     for path in files:
-        if format_file(path, FormatOptions(check=args.check)):
+        if format_file(path, FormatOptions(check=args.check), show=sys.stdout.write if args.diff else None):
             changed.append(path)
             shown = path.relative_to(Path.cwd()) if path.is_absolute() and path.is_relative_to(Path.cwd()) else path
             print(f"{'would reformat' if args.check else 'reformatted'}: {shown}")
@@ -113,6 +116,9 @@ def register(sub) -> None:
                         "shapes (and, for checks about the use of terms, data) graphs. Exit 1 when a finding is at or "
                         "above --fail-on.")
     qc.add_argument("--fail-on", choices=SEVERITIES, default="error", help="lowest severity that fails (default: error)")
+    qc.add_argument("--show", choices=SEVERITIES, default="info", metavar="LEVEL",
+                    help="lowest severity shown (info, warn, error; default: info, everything); the summary counts "
+                    "the findings hidden; the exit status still follows --fail-on")
     qc.add_argument("--format", choices=FORMATS, default="table")
     qc.set_defaults(func=cmd_qc)
 
@@ -129,6 +135,7 @@ def register(sub) -> None:
                          "written only if its graph is unchanged (isomorphic).")
     fmt.add_argument("paths", nargs="*", metavar="PATH", help="files or directories (default: ontology/ and data/)")
     fmt.add_argument("--check", action="store_true", help="list files that are not canonical; write nothing; exit 1 if any")
+    fmt.add_argument("--diff", action="store_true", help="with --check: print what would change, as a unified diff")
     fmt.set_defaults(func=cmd_fmt)
 
     diff = sub.add_parser("diff", help="term-level semantic diff of the ontology, as Markdown",

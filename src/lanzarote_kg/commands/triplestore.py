@@ -17,6 +17,8 @@ from lanzarote_kg.core.errors import BuildFailure, UserError
 from .common import layout_of
 
 TRIG = "lanzarote-kg.trig"
+DEADLINE_TIMEOUTS = 3  # load's default total deadline, in --timeout's
+GRACE_SECONDS = 10.0  # = triplestore.versioned_load.GRACE_SECONDS (a test holds them equal; not imported at start-up)
 
 
 class _Terminated(Exception):
@@ -50,8 +52,13 @@ def _http_options(args: argparse.Namespace):
                 raise UserError("LKG-T007", f"environment variable {args.password_env} is not set (--password-env)")
             password = os.environ[args.password_env]
         credentials = Credentials(args.user, password)
+    deadline = getattr(args, "deadline", None)
+    if deadline is None and getattr(args, "func", None) is cmd_load:
+        deadline = DEADLINE_TIMEOUTS * args.timeout
+    if deadline is not None and deadline <= 0:
+        raise UserError("LKG-T006", f"--deadline {deadline:g}: give a positive number of seconds")
     return HttpOptions(timeout=args.timeout, retries=args.retries, credentials=credentials,
-                       allow_basic_over_http=args.allow_basic_over_http)
+                       allow_basic_over_http=args.allow_basic_over_http, deadline=deadline)
 
 
 def _http_arguments(parser: argparse.ArgumentParser, timeout: float) -> None:
@@ -85,18 +92,14 @@ def remote_report_source(args: argparse.Namespace):
     versioned`, their current versions."""
     from lanzarote_kg.core.namespaces import Graphs
     from lanzarote_kg.triplestore.http_client import HttpClient
-    from lanzarote_kg.triplestore.remote_reports import RemoteStore, remote_runner
-    from lanzarote_kg.triplestore.sparql_protocol import Dataset, SparqlEndpoint
     from lanzarote_kg.triplestore.loader import rename_graph
-    from lanzarote_kg.triplestore.versioned_load import served_graphs
+    from lanzarote_kg.triplestore.remote_reports import remote_source
 
     options = _http_options(args)
     _allow_only([args.endpoint])
     graphs = tuple(rename_graph(str(g), args.graph_base) for g in Graphs.ALL)
-    # After a versioned load, the graphs to read are the current versions.
-    graphs = served_graphs(SparqlEndpoint(args.endpoint, HttpClient(options)), graphs)
-    endpoint = SparqlEndpoint(args.endpoint, HttpClient(options), dataset=Dataset(graphs, graphs))
-    return RemoteStore(endpoint), remote_runner(endpoint)
+    # After a versioned load, the graphs to read are the current versions, re-read after each query.
+    return remote_source(args.endpoint, HttpClient(options), graphs)
 
 
 # --- load ------------------------------------------------------------------------
@@ -141,7 +144,7 @@ def _load_versioned(args: argparse.Namespace, file: Path) -> int:
                                     "and get /v/<version> versions)")
     _allow_only([u for u in (args.graph_store, args.query_endpoint, update) if u])
     loader = VersionedLoader(args.graph_store, args.query_endpoint, update, HttpClient(_http_options(args)),
-                             parallel=args.parallel)
+                             parallel=args.parallel, grace=args.grace)
     report = loader.reload(file, drop_superseded=False)
     for graph, found in report.graphs.items():
         print(f"{graph}  {found:>9}  -> {graph}/v/{report.version}")
@@ -150,6 +153,7 @@ def _load_versioned(args: argparse.Namespace, file: Path) -> int:
         raise BuildFailure("LKG-T011", "the new version does not hold what was sent", [report.problem])
     print(f"readers now use version {report.version}", flush=True)
     if report.superseded:
+        loader.wait_for_readers()  # readers that read the pointer before the switch finish on the old version
         start = time.perf_counter()
         loader.drop_superseded(report.superseded)
         print(f"dropped {len(report.superseded)} superseded version graph(s) in {time.perf_counter() - start:.2f} s")
@@ -251,7 +255,13 @@ def register(sub) -> None:
     load.add_argument("--parallel", type=int, default=2, metavar="N",
                       help="--replace versioned: requests at once for the bulk load, the read-back and the drop "
                       "of the old version (default 2; about the server's cores)")
+    load.add_argument("--grace", type=float, default=GRACE_SECONDS, metavar="S",
+                      help="--replace versioned: seconds the superseded version is kept after the switch, for "
+                      f"readers that started before it (default {GRACE_SECONDS:g})")
     load.add_argument("--content-type", choices=["application/n-triples", "text/turtle"],
                       default="application/n-triples", help="media type of the payload (N-Triples either way)")
     _http_arguments(load, 300.0)
+    load.add_argument("--deadline", type=float, metavar="S",
+                      help=f"seconds for the whole load, retries and cleanup included (default {DEADLINE_TIMEOUTS} "
+                      "times --timeout); past it the load stops with LKG-T020 and leaves the loaded graphs as they were")
     load.set_defaults(func=cmd_load, network=True)

@@ -8,22 +8,24 @@ from __future__ import annotations
 import gc
 import time
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import pyoxigraph as ox
 
 from lanzarote_kg.pipeline.annotations import annotation_triples, expanded_supports
 from lanzarote_kg.sparql.catalogue import catalogue
-from lanzarote_kg.pipeline.coverage import Coverage, compute_coverage
+from lanzarote_kg.pipeline.coverage import Coverage, advice, compute_coverage
 from lanzarote_kg.pipeline.line_coverage import DocumentLines, line_coverage
 from lanzarote_kg.sparql.engines import Engine, Table, select_oxigraph, select_rdflib
 from lanzarote_kg.sparql.safety import check_safe
 from lanzarote_kg.core.errors import BuildFailure
+from lanzarote_kg.pipeline.declared_terms import check_terms
 from lanzarote_kg.pipeline.imports import import_warnings
 from lanzarote_kg.pipeline.knowledge_graph import KnowledgeGraph, load
 from lanzarote_kg.core.layout import Layout
-from lanzarote_kg.core.namespaces import PREFIXES, Graphs
+from lanzarote_kg.core.namespaces import LKG, PREFIXES, Graphs
+from lanzarote_kg.pipeline.locate import locate_node, locate_statement
 from lanzarote_kg.pipeline.quotes import verify_quotes
 from lanzarote_kg.pipeline.sources import Sources, load_sources
 from lanzarote_kg.pipeline.reasoning import Reasoner, infer
@@ -87,6 +89,14 @@ class BuildResult:
         return counts
 
 
+def statement_locator(kg: KnowledgeGraph, predicate):
+    """`locate(subject, literal value)`: "data file:line" of the statement
+    `subject predicate "value"` (the line where the value is written), or ""."""
+    def locate(subject: str, value: str) -> str:
+        return locate_statement(kg, ox.NamedNode(subject), ox.NamedNode(str(predicate)), ox.Literal(value))
+    return locate
+
+
 def run_checks(layout: Layout, kg: KnowledgeGraph, engine: Engine = Engine.OXIGRAPH,
                timings: dict | None = None) -> list[CheckFailure]:
     """Run every query of queries/checks/; each must return no rows. The
@@ -132,8 +142,9 @@ def _run_build(layout: Layout, options: BuildOptions) -> BuildResult:
         for check in checks:  # refused before the graph is loaded, not after reasoning
             check_safe(check.text, str(check.path))
         kg = load(layout)
+        check_terms(layout, kg.store, kg.shape_triples)  # a misspelt term fails here, as in qc
         # A source folder that names no document is the user's mistake: say so before any work.
-        sources = load_sources(kg.store, options.source)
+        sources = load_sources(kg.store, options.source, statement_locator(kg, LKG.textFile))
     with stage("reason"):
         closure = infer(kg.triples(*Graphs.ASSERTED), options.reasoner)
         kg.set_inferred(closure.inferred)
@@ -150,6 +161,8 @@ def _run_build(layout: Layout, options: BuildOptions) -> BuildResult:
             lines = line_coverage(kg.store, sources)
         with stage("quotes"):
             quote_problems, anchors = verify_quotes(kg.store, sources)
+            quote_problems = [replace(p, where=locate_statement(kg, ox.NamedNode(p.passage), LKG.quote,
+                                                                  ox.Literal(p.quote))) for p in quote_problems]
         with stage("anchor"):
             annotations = annotation_triples(anchors, sources) + expanded_supports(kg.store)
         payloads = None
@@ -251,8 +264,17 @@ def _row_line(result: BuildResult, failure: CheckFailure, row: tuple) -> str:
     return f"{text} [{file}]" if file else text
 
 
+def _violation_line(result: BuildResult, violation) -> str:
+    """The violation with the data file and line of its focus node."""
+    try:
+        node = ox.NamedNode(violation.focus)
+    except ValueError:
+        return violation.line()
+    return replace(violation, file=locate_node(result.kg, node) or violation.file).line()
+
+
 def failure_lines(result: BuildResult) -> list[str]:
-    lines = [v.line() for v in result.report.errors]
+    lines = [_violation_line(result, v) for v in result.report.errors]
     lines += [problem.line() for problem in result.quote_problems]
     for message in result.engine_errors:
         lines.append(f"OWL RL inconsistency: {message}")
@@ -260,6 +282,8 @@ def failure_lines(result: BuildResult) -> list[str]:
         lines.append(f"check {failure.name} ({failure.severity}): {failure.title}: {len(failure.table.rows)} row(s)")
         for row in failure.table.rows[:10]:
             lines.append("    " + _row_line(result, failure, row))
+            if failure.name == "unsupported-statements" and len(row) >= 3 and None not in row[:3]:
+                lines.append("      fix: " + advice(result.kg.store, *row[:3]))
         if failure.solution:
             lines.append(f"    solution: {failure.solution}")
     return lines

@@ -86,3 +86,39 @@ def passages_by_subject(kg) -> dict[str, list[tuple[int, int, str]]]:
         found.setdefault(row["entity"].value, []).append(
             (int(row["start"].value), int(row["end"].value), row["quote"].value))
     return found
+
+
+_SUPPORTERS = """
+PREFIX lkg: <https://w3id.org/lanzarote-kg/ontology#>
+SELECT (COUNT(DISTINCT ?other) AS ?values) (COUNT(DISTINCT ?source) AS ?supporting) WHERE {
+  %(entity)s %(property)s ?other .
+  OPTIONAL { { %(entity)s lkg:evidence ?source } UNION { %(entity)s lkg:interpretation ?source }
+             ?source lkg:supports %(property)s }
+}"""
+
+
+def advice(store, entity, prop, value) -> str:
+    """What to write so that an unsupported statement is covered: for a
+    property the subject has several values of, the rule that applies
+    (`lkg:supportsValue` naming the value; `lkg:supports` covers a property
+    with one value only), even when `lkg:supports` is already there."""
+    import pyoxigraph as ox
+
+    from lanzarote_kg.core.terms import to_oxigraph
+
+    terms = [t if isinstance(t, (ox.NamedNode, ox.Literal, ox.BlankNode)) else to_oxigraph(t)
+             for t in (entity, prop, value)]
+    if not all(isinstance(t, ox.NamedNode) for t in terms[:2]):
+        return "add `lkg:supports` (one value) or `lkg:supportsValue` (several) to the passage that says it"
+    entity, prop, value = terms
+    # IRIs of the store itself, written in their N-Triples form (no user text).
+    rows = list(store.query(_SUPPORTERS % {"entity": entity, "property": prop}, use_default_graph_as_union=True))
+    values = int(rows[0]["values"].value) if rows else 1
+    supporting = int(rows[0]["supporting"].value) if rows else 0
+    property_n3, value_n3 = prop, value
+    if values > 1:
+        already = (f"`lkg:supports {property_n3}` is there but " if supporting else "")
+        return (f"{already}the subject has {values} values of this property, so `lkg:supports` does not cover "
+                f"them: name this one with `lkg:supportsValue [ lkg:property {property_n3} ; lkg:value {value_n3} ]` "
+                "on the passage that says it")
+    return f"add `lkg:supports {property_n3}` to the passage of the subject that says it"

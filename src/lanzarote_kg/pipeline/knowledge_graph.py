@@ -37,6 +37,7 @@ class KnowledgeGraph:
     shape_triples: list
     origins: dict = field(default_factory=dict)  # subject IRI (str) -> file it is described in
     statement_origins: dict = field(default_factory=dict)  # data ox.Triple -> file it is written in
+    root: Path | None = None  # the checkout the origins' relative paths start from
 
     def origin_of(self, subject, predicate=None, value=None) -> str:
         """The file a data statement is written in, else the file that first
@@ -196,4 +197,4 @@ def load(layout: Layout) -> KnowledgeGraph:
                           (Graphs.VOCABULARIES, canonical[Graphs.VOCABULARIES]), (Graphs.DATA, data)):
         store.bulk_extend(ox.Quad(t.subject, t.predicate, t.object, _name(name)) for t in triples)
     return KnowledgeGraph(store=store, shape_triples=shapes, origins=origins,
-                          statement_origins=statement_origins)
+                          statement_origins=statement_origins, root=layout.root)

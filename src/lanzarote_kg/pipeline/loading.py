@@ -61,12 +61,51 @@ def check_values(path: Path, data: bytes, triples: list[ox.Triple]) -> None:
                                         f"({term.value[:20]}…): at most {MAX_VALUE_CHARS}")
 
 
+# Oxigraph's parsers hold one token (a literal, an IRI) in a buffer of at most
+# 16 MiB and stop with MemoryError past it: a Turtle file under the 64 MiB
+# limit can still hold a longer literal.
+PARSER_BUFFER_BYTES = 16 * 1024 * 1024
+
+
+def line_of(data: bytes, needle: bytes) -> int | None:
+    """The 1-based line where `needle` first occurs in `data`, else None."""
+    at = data.find(needle) if needle else -1
+    return data.count(b"\n", 0, at) + 1 if at >= 0 else None
+
+
+def long_token_line(data: bytes, limit: int = PARSER_BUFFER_BYTES) -> int | None:
+    """The line where a token longer than `limit` bytes starts: a long
+    triple-quoted string, else the first line longer than `limit`."""
+    for quote in (b'"""', b"'''"):
+        start = data.find(quote)
+        while start >= 0:
+            end = data.find(quote, start + 3)
+            if end < 0 or end - start > limit:
+                return data.count(b"\n", 0, start) + 1
+            start = data.find(quote, end + 3)
+    for number, line in enumerate(data.split(b"\n"), 1):
+        if len(line) > limit:
+            return number
+    return None
+
+
+def too_long_token(path: Path, data: bytes) -> UserError:
+    line = long_token_line(data)
+    where = f"{path}:{line}" if line is not None else str(path)
+    return UserError("LKG-E007", f"{where}: a literal or IRI longer than the parser's buffer of "
+                                 f"{PARSER_BUFFER_BYTES // (1024 * 1024)} MiB: not read (split the text, or keep it "
+                                 "in a source text file)")
+
+
 def parse_triples(path: Path) -> list[ox.Triple]:
-    """The triples of one Turtle file; a syntax error names the file and line."""
+    """The triples of one Turtle file; a syntax error names the file and line,
+    and so does a token too long for the parser."""
     data = read_input(path)
     try:
         triples = [quad.triple for quad in ox.parse(data, format=ox.RdfFormat.TURTLE,
                                                     base_iri=path.resolve().as_uri())]
+    except MemoryError:
+        raise too_long_token(path, data) from None
     except SyntaxError as exc:
         line = exc.lineno if exc.lineno else "?"
         message = " ".join(str(exc.msg).split())

@@ -17,10 +17,12 @@ class QuoteProblem:
     lines: str
     quote: str
     found_at: str
+    where: str = ""  # "data file:line" of the quote, filled in by the build
 
     def line(self) -> str:
-        where = f"; found at lines {self.found_at}" if self.found_at else "; not found anywhere in the source"
-        return f"{self.subject}: quote at lines {self.lines} does not match the source{where}: {self.quote!r}"
+        found = f"; found at lines {self.found_at}" if self.found_at else "; not found anywhere in the source"
+        place = f"{self.where}: " if self.where else ""
+        return f"{place}{self.subject}: quote at lines {self.lines} does not match the source{found}: {self.quote!r}"
 
 
 @dataclass(frozen=True)

@@ -10,9 +10,10 @@ would not match.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePosixPath, PureWindowsPath
+from typing import Callable
 
-from lanzarote_kg.core.errors import BuildFailure, UserError
+from lanzarote_kg.core.errors import BuildFailure, UserError, shown
 from lanzarote_kg.core.namespaces import LKG
 from lanzarote_kg.pipeline.source import SourceText
 
@@ -39,14 +40,57 @@ def source_folder(source: Path) -> Path:
     return source if source.is_dir() else source.parent
 
 
-def load_sources(store, source: Path | None) -> Sources:
+def _where(locate: Callable[[str, str], str] | None, document: str, name: str) -> str:
+    where = locate(document, name) if locate is not None else ""
+    return where or document
+
+
+def text_file_problem(name: str) -> str:
+    """Why `name` is not a plain file name ("" when it is one)."""
+    if not name or name.strip() != name:
+        return "is empty or starts or ends with white space"
+    if any(ord(c) < 0x20 or ord(c) == 0x7F for c in name):
+        return "holds a control character"
+    if "/" in name or "\\" in name or PurePosixPath(name).is_absolute() or PureWindowsPath(name).is_absolute() \
+            or PureWindowsPath(name).drive:
+        return "holds a path separator or is an absolute path"
+    if name in (".", ".."):
+        return "is a directory reference"
+    return ""
+
+
+def text_path(folder: Path | None, name: str, document: str,
+              locate: Callable[[str, str], str] | None = None) -> Path | None:
+    """The text file `name` of `document` inside `folder`, refused (before
+    anything is opened) unless it is a plain file name that stays in the
+    folder once symbolic links are followed."""
+    problem = text_file_problem(name)
+    if problem:
+        raise UserError("LKG-E015", f"{_where(locate, document, name)}: lkg:textFile {shown(name)} {problem}: "
+                                    "give the plain name of a file in the source folder")
+    if folder is None:
+        return None
+    path = folder / name
+    if path.is_symlink() or path.exists():
+        resolved, home = path.resolve(), folder.resolve()
+        if not resolved.is_relative_to(home):
+            raise UserError("LKG-E015", f"{_where(locate, document, name)}: lkg:textFile {shown(name)} is a link "
+                                        f"that leaves the source folder {folder}: refused")
+    return path
+
+
+def load_sources(store, source: Path | None, locate: Callable[[str, str], str] | None = None) -> Sources:
     """The text of every source document the data describes, checked against
     its recorded SHA-256. `source` is a text file or the folder holding the
-    texts; None checks nothing."""
+    texts; None checks nothing. Every text-file name is checked first: a
+    plain file name, inside the folder (LKG-E015, placed by `locate`, which
+    gives "file:line" for a document and its text-file name)."""
     documents = [(row["document"].value, row["file"], row["sum"]) for row in store.query(_DOCUMENTS)]
+    folder = source_folder(source) if source is not None else None
+    paths = {document: text_path(folder, file.value, document, locate)
+             for document, file, _ in documents if file is not None}
     if source is None:
         return Sources({}, [doc for doc, _, _ in documents])
-    folder = source_folder(source)
     names = {f.value for _, f, _ in documents if f is not None}
     if not source.is_dir() and source.name not in names:
         raise UserError("LKG-E012", f"{source}: names no source document of the data (their text files: "
@@ -54,7 +98,7 @@ def load_sources(store, source: Path | None) -> Sources:
                                     "or the folder that holds them")
     texts, missing = {}, []
     for document, file, recorded in documents:
-        path = folder / file.value if file is not None else None
+        path = paths.get(document)
         if path is None or not path.is_file():
             missing.append(document)
             continue

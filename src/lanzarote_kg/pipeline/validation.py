@@ -12,6 +12,8 @@ otherwise "conform".
 """
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass, field
 from enum import Enum
 
@@ -37,13 +39,69 @@ class Violation:
     value: str
     shape: str
     file: str
+    focus_text: str = ""  # the focus as written in Turtle when it is a literal ("two thousand"^^xsd:gYear)
 
     def line(self) -> str:
         where = f" [{self.file}]" if self.file else ""
         label = f" ({self.focus_label})" if self.focus_label else ""
         path = f" {self.path}:" if self.path else ""
         value = f" (value: {self.value})" if self.value else ""
-        return f"{self.severity}: <{self.focus}>{label}{where}{path} {self.message}{value}"
+        focus = self.focus_text or f"<{self.focus}>"
+        return f"{self.severity}: {focus}{label}{where}{path} {self.message}{value}"
+
+
+_XSD = "http://www.w3.org/2001/XMLSchema#"
+# Lexical forms of the datatypes the shapes check (XML Schema 1.1 Part 2), for
+# saying why a literal typed with one of them is not a value of it.
+_LEXICAL = {
+    "gYear": r"-?\d{4,}(Z|[+-]\d{2}:\d{2})?",
+    "gYearMonth": r"-?\d{4,}-\d{2}(Z|[+-]\d{2}:\d{2})?",
+    "date": r"-?\d{4,}-\d{2}-\d{2}(Z|[+-]\d{2}:\d{2})?",
+    "integer": r"[+-]?\d+", "nonNegativeInteger": r"\+?\d+", "positiveInteger": r"\+?0*[1-9]\d*",
+    "decimal": r"[+-]?(\d+(\.\d*)?|\.\d+)", "boolean": r"true|false|1|0",
+}
+_DETAILS = " See details for more information."
+
+
+def as_turtle(term, namespaces=None) -> str:
+    """A literal as Turtle writes it ("two thousand"^^xsd:gYear), an IRI in <>."""
+    if isinstance(term, Literal):
+        text = '"' + str(term).replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n") + '"'
+        if term.language:
+            return f"{text}@{term.language}"
+        if term.datatype is not None:
+            datatype = str(term.datatype)
+            return text + "^^" + (f"xsd:{datatype[len(_XSD):]}" if datatype.startswith(_XSD) else f"<{datatype}>")
+        return text
+    return f"<{term}>"
+
+
+def literal_problem(term) -> str:
+    """Why a literal is not a value of its datatype ("" when it is, or when unknown)."""
+    if not isinstance(term, Literal) or term.datatype is None or not str(term.datatype).startswith(_XSD):
+        return ""
+    name = str(term.datatype)[len(_XSD):]
+    pattern = _LEXICAL.get(name)
+    if pattern is None or re.fullmatch(pattern, str(term)):
+        return ""
+    return f"{as_turtle(term)} is not a valid xsd:{name} (its text is not of the form xsd:{name} allows)"
+
+
+def explained(message: str, value, shapes: Graph) -> str:
+    """pyshacl's "See details for more information." replaced by the details:
+    the message of the shape the value does not conform to, and why a
+    literal is not a value of its datatype."""
+    extra = []
+    if message.endswith(_DETAILS):
+        message = message[: -len(_DETAILS)]
+        for iri in re.findall(r"<([^<>\s]+)>", message):
+            nested = shapes.value(URIRef(iri), SH.message)
+            if nested is not None:
+                extra.append(str(nested))
+    problem = literal_problem(value)
+    if problem:
+        extra.append(problem)
+    return message + ("" if not extra else (" " if message.endswith(".") else ": ") + "; ".join(extra))
 
 
 @dataclass
@@ -120,7 +178,8 @@ def validate(kg, engine: ShaclEngine = ShaclEngine.TURBO) -> ValidationReport:
             focus=_short(focus),
             focus_label=(label_of(focus) or "") if isinstance(focus, URIRef) else "",
             path=_short(report_graph.value(result, SH.resultPath)),
-            message=str(message) if message is not None else "",
+            message=explained(str(message), value, kg.shapes) if message is not None else "",
+            focus_text=as_turtle(focus) if isinstance(focus, Literal) else "",
             value=str(value) if isinstance(value, (Literal, URIRef)) else "",
             shape=_short(report_graph.value(result, SH.sourceShape)),
             file=str(kg.origins.get(str(focus), "")),

@@ -9,7 +9,7 @@ from rdflib import Literal, URIRef
 from rdflib.namespace import XSD
 
 from lanzarote_kg.sparql.catalogue import SavedQuery
-from lanzarote_kg.core.errors import UserError, shown
+from lanzarote_kg.core.errors import FREE_TEXT_CONTROLS, UserError, check_text, shown
 
 # An absolute IRI without the characters SPARQL forbids inside <...>.
 _IRI = re.compile(r'^[A-Za-z][A-Za-z0-9+.-]*:[^\s<>"{}|^`\\]*$')
@@ -47,7 +47,9 @@ def resolve_label(store: ox.Store, query: SavedQuery, name: str, value: str) -> 
 def bind_parameters(query: SavedQuery, given: dict[str, str], store: ox.Store | None) -> dict:
     """Check given values against the query's declared parameters."""
     bindings = {}
-    for name in given:
+    for name, value in given.items():
+        check_text(name, f"{query.name}: parameter name")
+        check_text(value, f"{query.name}: the value of parameter {name}", FREE_TEXT_CONTROLS)
         query.parameter(name)  # unknown names are an error
     for parameter in query.parameters:
         value = given.get(parameter.name, parameter.default)

@@ -11,7 +11,7 @@ the ontology and the vocabularies (where terms are declared), the shapes
 from __future__ import annotations
 
 import html
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -60,17 +60,29 @@ class Finding:
 class QcReport:
     checks: list[SavedQuery]
     findings: list[Finding]
+    hidden: dict[str, int] = field(default_factory=dict)  # severity -> findings left out by showing_from
+
+    def showing_from(self, lowest: str) -> "QcReport":
+        """The report without the findings below `lowest` (counted in the summary)."""
+        if lowest not in SEVERITIES:
+            raise UserError("LKG-QC005", f"--show must be one of {', '.join(SEVERITIES)}")
+        threshold = SEVERITIES.index(lowest)
+        kept = [f for f in self.findings if SEVERITIES.index(f.severity) >= threshold]
+        hidden = {s: self.count(s) for s in SEVERITIES[:threshold] if self.count(s)}
+        return QcReport(self.checks, kept, hidden)
 
     def count(self, severity: str) -> int:
-        return sum(1 for f in self.findings if f.severity == severity)
+        return sum(1 for f in self.findings if f.severity == severity) + self.hidden.get(severity, 0)
 
     def failed(self, fail_on: str) -> bool:
         threshold = SEVERITIES.index(fail_on)
         return any(SEVERITIES.index(f.severity) >= threshold for f in self.findings)
 
     def summary(self) -> str:
+        hidden = (" (not shown: " + ", ".join(f"{n} {s}" for s, n in self.hidden.items()) + ")"
+                  if self.hidden else "")
         return (f"qc: {len(self.checks)} checks, {self.count('error')} error(s), {self.count('warn')} "
-                f"warning(s), {self.count('info')} info(s)")
+                f"warning(s), {self.count('info')} info(s)" + hidden)
 
 
 def load_store(layout: Layout, include_data: bool = True) -> ox.Store:

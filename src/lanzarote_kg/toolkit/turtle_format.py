@@ -105,8 +105,9 @@ class FormatOptions:
     check: bool = False  # report files that would change; write nothing
 
 
-def format_file(path: Path, options: FormatOptions = FormatOptions()) -> bool:
-    """Format one file in place (unless options.check); True if it changes."""
+def format_file(path: Path, options: FormatOptions = FormatOptions(), show=None) -> bool:
+    """Format one file in place (unless options.check); True if it changes.
+    `show`, when given, receives the change as a unified diff."""
     try:
         original = path.read_text(encoding="utf-8")
     except (FileNotFoundError, IsADirectoryError):
@@ -124,6 +125,11 @@ def format_file(path: Path, options: FormatOptions = FormatOptions()) -> bool:
     if not same_graph(original, formatted, str(path)):
         raise UserError("LKG-F002", f"{path}: the formatted text would not be isomorphic to the file's graph; "
                                     "file left as is (please report this formatter bug)")
+    if show is not None:
+        import difflib
+
+        show("".join(difflib.unified_diff(original.splitlines(keepends=True), formatted.splitlines(keepends=True),
+                                          fromfile=f"{path}", tofile=f"{path} (canonical)")))
     if not options.check:
         write_atomic(path, formatted.encode("utf-8"))
     return True

@@ -41,6 +41,14 @@ class HttpOptions:
     backoff: float = 0.5  # first pause; doubles after each failed attempt
     credentials: Credentials | None = None
     allow_basic_over_http: bool = False  # Basic sends the password in clear: only when asked
+    deadline: float | None = None  # seconds for every request of one client together (a whole `load`), retries,
+    # pauses and cleanup included, counted from the client's creation; None: no total bound
+
+
+# A server that did not answer in time, or could not be reached, gets this
+# long (at most) for the cleanup that follows: a dead server must not hold
+# the run a second time.
+CLEANUP_TIMEOUT = 10.0
 
 
 @dataclass(frozen=True)
@@ -94,6 +102,34 @@ class HttpClient:
         self.options = options
         self.log = log or (lambda message: print(message, file=sys.stderr, flush=True))
         self.auth = Authenticator(options.credentials, options.allow_basic_over_http)
+        self.deadline_at = None if options.deadline is None else time.monotonic() + options.deadline
+
+    def cleanup_client(self) -> "HttpClient":
+        """A client for the cleanup after a failed request: the same deadline
+        and credentials, no retries, and at most CLEANUP_TIMEOUT per request."""
+        options = HttpOptions(timeout=min(self.options.timeout, CLEANUP_TIMEOUT), retries=0,
+                              backoff=self.options.backoff, credentials=self.options.credentials,
+                              allow_basic_over_http=self.options.allow_basic_over_http, deadline=self.options.deadline)
+        client = HttpClient(options, self.log)
+        client.auth, client.deadline_at = self.auth, self.deadline_at
+        return client
+
+    def remaining(self) -> float | None:
+        """Seconds left before the deadline (None: no deadline)."""
+        return None if self.deadline_at is None else self.deadline_at - time.monotonic()
+
+    def _past_deadline(self, method: str, shown: str) -> UserError:
+        return UserError("LKG-T020", f"{method} {shown}: the run's deadline of {self.options.deadline:g} s has "
+                                     "passed (raise --deadline for big graphs or slow servers)")
+
+    def _timeout(self, method: str, shown: str) -> tuple[float, bool]:
+        """(seconds for the next request, whether the deadline cut them)."""
+        left = self.remaining()
+        if left is None or left >= self.options.timeout:
+            return self.options.timeout, False
+        if left <= 0:
+            raise self._past_deadline(method, shown)
+        return left, True
 
     def scrub(self, message: str) -> str:
         for secret in self.auth.secrets():
@@ -117,9 +153,12 @@ class HttpClient:
             problem = None
             if sent:
                 headers["Authorization"] = sent
+            timeout, by_deadline = self._timeout(method, shown)
             try:
-                response = self._once(method, url, body, headers, on_progress, limits)
+                response = self._once(method, url, body, headers, on_progress, limits, timeout)
             except (TimeoutError, socket.timeout):
+                if by_deadline:
+                    raise self._past_deadline(method, shown) from None
                 raise UserError("LKG-T005", f"{method} {shown}: no answer within {self.options.timeout:g} s "
                                             "(raise --timeout for big graphs)") from None
             except socket.gaierror as exc:
@@ -147,19 +186,22 @@ class HttpClient:
                 raise UserError("LKG-T002", self.scrub(
                     f"{method} {shown}: {problem} (gave up after {attempts} attempt(s))"))
             pause = self.options.backoff * 2 ** (attempt - 1)
+            left = self.remaining()
+            if left is not None and left <= pause:
+                raise self._past_deadline(method, shown)
             self.log(self.scrub(f"  {method} {shown}: {problem}; retrying in {pause:g} s"))
             time.sleep(pause)
 
-    def _once(self, method, url, body, headers, on_progress, limits: Limits) -> Response:
+    def _once(self, method, url, body, headers, on_progress, limits: Limits, timeout: float) -> Response:
         parts = urllib.parse.urlsplit(url)
         target = parts.path or "/"
         if parts.query:
             target += "?" + parts.query
         if parts.scheme == "https":
-            conn = http.client.HTTPSConnection(parts.hostname, parts.port, timeout=self.options.timeout,
+            conn = http.client.HTTPSConnection(parts.hostname, parts.port, timeout=timeout,
                                                context=ssl.create_default_context())
         else:
-            conn = http.client.HTTPConnection(parts.hostname, parts.port, timeout=self.options.timeout)
+            conn = http.client.HTTPConnection(parts.hostname, parts.port, timeout=timeout)
         try:
             conn.putrequest(method, target, skip_accept_encoding=True)
             conn.putheader("User-Agent", USER_AGENT)
@@ -178,13 +220,14 @@ class HttpClient:
                     pass  # the server may have answered early (401, 413): read its answer below
             answer = conn.getresponse()
             content_type = (answer.getheader("Content-Type") or "").split(";")[0].strip().lower()
-            data = self._read(answer, method, url, limits)
+            data = self._read(answer, method, url, limits, timeout)
             return Response(answer.status, content_type, data, answer.headers.get_all("WWW-Authenticate") or [],
                             {k.lower(): v for k, v in answer.headers.items()})
         finally:
             conn.close()
 
-    def _read(self, answer: http.client.HTTPResponse, method: str, url: str, limits: Limits) -> bytes:
+    def _read(self, answer: http.client.HTTPResponse, method: str, url: str, limits: Limits,
+              timeout: float) -> bytes:
         """The body, refused past limits.max_bytes or past the deadline (a
         trickling body resets the socket timeout with every byte)."""
         shown = f"{method} {display_url(url)}"
@@ -192,7 +235,11 @@ class HttpClient:
         if declared and declared.strip().isdigit() and int(declared) > limits.max_bytes:
             raise UserError("LKG-T016", f"{shown}: the answer is {int(declared):,} bytes, more than the "
                                         f"{limits.max_bytes:,} expected; refused unread")
-        seconds = self.options.timeout if limits.seconds is None else limits.seconds
+        seconds = timeout if limits.seconds is None else limits.seconds
+        left = self.remaining()
+        cut = left is not None and left < seconds
+        if cut:
+            seconds = max(left, 0.0)
         deadline = time.monotonic() + seconds
         chunks, size = [], 0
         while True:
@@ -204,6 +251,8 @@ class HttpClient:
                 raise UserError("LKG-T016", f"{shown}: the answer goes past {limits.max_bytes:,} bytes, more "
                                             "than expected; stopped reading")
             if time.monotonic() > deadline:
+                if cut:
+                    raise self._past_deadline(method, display_url(url))
                 raise UserError("LKG-T005", f"{shown}: the answer was still arriving after {seconds:g} s "
                                             f"({size:,} bytes); stopped reading (raise --timeout for big graphs)")
             chunks.append(chunk)

@@ -12,10 +12,13 @@ Never lose data. A plain PUT is only safe where the server replaces the
 graph atomically; Oxigraph 0.5.13 does (tested in tests/engine/triplestore/test_triplestore.py),
 but Oxigraph up to at least 0.5.9 cleared the graph before parsing the body
 (oxigraph/oxigraph issue #1895, fixed by PR #1896), and other servers do not
-promise it. So the default, `staged`, sends the graph to a staging graph,
-checks it there, and moves it into place with one SPARQL Update `MOVE`,
-which a transactional server applies entirely or not at all; a failed or
-interrupted upload only ever touches the staging graph. `direct` PUTs in
+promise it. So the default, `staged`, sends each graph to a staging graph,
+checks it there, and then moves all of them into place with ONE SPARQL
+Update request (a `MOVE` per graph, joined by `;`), which a transactional
+server applies entirely or not at all: a failed or interrupted upload only
+ever touches the staging graphs, and a reader's query (one snapshot) sees
+either every old graph or every new one, never the new data with the old
+inferences (issue 23). `direct` PUTs in
 place, for servers known to replace atomically.
 """
 from __future__ import annotations
@@ -173,76 +176,129 @@ class Loader:
         """(triples found, problem or "") for `graph` against what was sent (verification)."""
         return self.verifier.check(graph, payload.triples, payload.ground, full=full)
 
-    def replace_graph(self, payload: GraphPayload) -> GraphResult:
+    def replace_direct(self, payload: GraphPayload) -> GraphResult:
+        """PUT in place, then verify (only where the server's PUT is atomic)."""
         result = GraphResult(payload.name, len(payload.triples))
         clock = time.perf_counter()
-
-        def lap(stage: str) -> None:
-            nonlocal clock
-            now = time.perf_counter()
-            result.stages[stage] = result.stages.get(stage, 0.0) + now - clock
-            clock = now
-        body = payload.body
-        if self.options.replace is Replace.DIRECT:
-            self.put(payload.name, body)
-            lap("put")
-        else:
-            staging = payload.name + STAGING_SUFFIX
-            try:
-                self.put(staging, body)
-                lap("put")
-                found, problem = self.check(payload, staging, full=False)
-                lap("verify")
-                if problem:
-                    result.found, result.problem = found, f"staging graph: {problem}; {payload.name} left unchanged"
-                    self._drop_quietly(staging)
-                    return result
-            except UserError:
-                self._drop_quietly(staging)
-                raise
-            try:
-                self.endpoint.update(f"MOVE {_iri(staging)} TO {_iri(payload.name)}")
-            except UserError as exc:
-                # The answer may be lost after the server applied the MOVE:
-                # the target's content decides.
-                if exc.code == "LKG-T003" or self.check(payload, payload.name, full=True)[1]:
-                    raise
-                self._drop_quietly(staging)
-            lap("move")
+        self.put(payload.name, payload.body)
+        result.stages["put"] = time.perf_counter() - clock
+        clock = time.perf_counter()
         result.found, result.problem = self.check(payload, payload.name, full=True)
-        lap("verify")
+        result.stages["verify"] = time.perf_counter() - clock
         return result
 
-    def _drop_quietly(self, graph: str) -> None:
+    def _cleanup_endpoint(self, after: UserError | None) -> SparqlEndpoint:
+        """The endpoint for a cleanup: after a request that timed out or did
+        not reach the server, a short timeout and no retries, so a dead
+        server does not hold the run a second time; always within the deadline."""
+        if after is not None and after.code in ("LKG-T002", "LKG-T005", "LKG-T020"):
+            client = self.client.cleanup_client()
+            return SparqlEndpoint(self.options.query_endpoint, client, self.endpoint.update_url)
+        return self.endpoint
+
+    def _drop_quietly(self, graphs: list[str], after: UserError | None = None) -> None:
         # Leave no half-loaded staging graph in union-default-graph queries;
         # when the server is gone, the next load's PUT replaces it anyway.
+        if not graphs:
+            return
         try:
-            self.endpoint.update(f"DROP SILENT GRAPH {_iri(graph)}")
+            self._cleanup_endpoint(after).update(" ; ".join(f"DROP SILENT GRAPH {_iri(g)}" for g in graphs))
+        except UserError as exc:
+            self.log(f"  could not drop the staging graph(s) ({exc.code}); the next load replaces them")
+
+    def _all_in_place(self, payloads: list[GraphPayload]) -> bool:
+        try:
+            return not any(self.check(p, p.name, full=True)[1] for p in payloads)
         except UserError:
-            pass
+            return False
 
     def load(self, payloads: list[GraphPayload]) -> LoadReport:
         from lanzarote_kg.triplestore.load_modes import refuse_other_mode
 
-        report = LoadReport()
         try:  # never beside a versioned load of the same graphs (LKG-T021)
             refuse_other_mode(self.endpoint, [p.name for p in payloads], versioned=False)
         except UserError as exc:
+            report = LoadReport()
             report.error = exc
             return report
+        if self.options.replace is Replace.DIRECT:
+            return self._load_direct(payloads)
+        return self._load_staged(payloads)
+
+    def _load_direct(self, payloads: list[GraphPayload]) -> LoadReport:
+        report = LoadReport()
         for number, payload in enumerate(payloads, 1):
             size = len(payload.triples)
-            self.log(f"[{number}/{len(payloads)}] {payload.name}: {size} triples"
-                     + (" (via staging graph)" if self.options.replace is Replace.STAGED else ""))
+            self.log(f"[{number}/{len(payloads)}] {payload.name}: {size} triples")
             start = time.perf_counter()
             try:
-                result = self.replace_graph(payload)
+                result = self.replace_direct(payload)
             except UserError as exc:
                 report.results.append(GraphResult(payload.name, size, None, time.perf_counter() - start, exc.message))
                 report.error = exc
                 break  # the server is unreachable or refuses us: the next graphs would fail the same way
             result.seconds = time.perf_counter() - start
             report.results.append(result)
+        return report
+
+    def _load_staged(self, payloads: list[GraphPayload]) -> LoadReport:
+        """Every graph to its staging graph, each checked there; then ONE
+        update request moves them all into place, so a reader (one query, one
+        snapshot on a transactional server) sees all the old graphs or all
+        the new ones, never the new data with the old inferences. A failure
+        before the move leaves every loaded graph as it was."""
+        report = LoadReport()
+        staged: list[str] = []
+        for number, payload in enumerate(payloads, 1):
+            size = len(payload.triples)
+            self.log(f"[{number}/{len(payloads)}] {payload.name}: {size} triples (via staging graph)")
+            result = GraphResult(payload.name, size)
+            report.results.append(result)
+            start = time.perf_counter()
+            staging = payload.name + STAGING_SUFFIX
+            staged.append(staging)
+            try:
+                self.put(staging, payload.body)
+                result.stages["put"] = time.perf_counter() - start
+                found, problem = self.check(payload, staging, full=False)
+            except UserError as exc:
+                result.problem, report.error = exc.message, exc
+                result.seconds = time.perf_counter() - start
+                self._drop_quietly(staged, exc)
+                return report  # the server is unreachable or refuses us: the next graphs would fail the same way
+            result.stages["verify"] = time.perf_counter() - start - result.stages["put"]
+            result.seconds = time.perf_counter() - start
+            if problem:
+                result.found = found
+                result.problem = f"staging graph: {problem}; no graph was changed"
+                self._drop_quietly(staged)
+                return report
+        start = time.perf_counter()
+        self.log(f"moving the {len(payloads)} staging graph(s) into place in one update")
+        try:
+            self.endpoint.update(" ; ".join(f"MOVE {_iri(p.name + STAGING_SUFFIX)} TO {_iri(p.name)}"
+                                            for p in payloads))
+        except UserError as exc:
+            # The answer may be lost after the server applied the update:
+            # the targets' content decides.
+            if exc.code in ("LKG-T003", "LKG-T020") or not self._all_in_place(payloads):
+                report.error = exc
+                for result in report.results:
+                    result.problem = f"not moved into place: {exc.message}"
+                self._drop_quietly(staged, exc)
+                return report
+            self._drop_quietly(staged, exc)
+        moved = time.perf_counter() - start
+        for payload, result in zip(payloads, report.results):
+            result.stages["move"] = moved / len(payloads)
+            clock = time.perf_counter()
+            try:
+                result.found, result.problem = self.check(payload, payload.name, full=True)
+            except UserError as exc:
+                result.problem, report.error = exc.message, exc
+                return report
+            result.stages["verify"] += time.perf_counter() - clock
+            result.seconds += moved / len(payloads) + time.perf_counter() - clock
         return report
 
 

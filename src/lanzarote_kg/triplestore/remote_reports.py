@@ -87,6 +87,53 @@ def remote_runner(endpoint: SparqlEndpoint):
     return run
 
 
+class SnapshotEndpoint:
+    """The project's graphs on an endpoint, read as one snapshot per query.
+
+    After `load --replace versioned` the graphs to query are the versions
+    the pointer graph names. A reader reads the pointer, queries those
+    versions, then reads the pointer again: when it changed meanwhile (a
+    reload switched, and may be dropping the version just read), the query
+    runs once more on the new versions. With the loader's grace period
+    before it drops a superseded version, every answer is then the old
+    graph's or the new graph's, never a mixture. Without a pointer (staged
+    or direct loads) the graphs themselves are queried, one request per
+    query, and the staged load switches them all in one update."""
+
+    def __init__(self, query_url: str, client, graphs: tuple[str, ...]):
+        from lanzarote_kg.triplestore.sparql_protocol import Dataset
+        from lanzarote_kg.triplestore.versioned_load import current_versions
+
+        self._dataset = Dataset
+        self._pointer = lambda: current_versions(SparqlEndpoint(query_url, client), graphs)
+        self.query_url, self.client, self.graphs = query_url, client, graphs
+        versions = self._pointer()
+        self.versioned = versions is not None and versions != graphs
+        self.served = versions if self.versioned else graphs
+        self.retries = 0  # queries run again because the pointer changed (for tests and the bench)
+
+    def _at(self, served: tuple[str, ...]) -> SparqlEndpoint:
+        return SparqlEndpoint(self.query_url, self.client, dataset=self._dataset(served, served))
+
+    def select(self, text: str, *args, **kwargs) -> Table:
+        served = self.served
+        table = self._at(served).select(text, *args, **kwargs)
+        if not self.versioned:
+            return table
+        now = self._pointer()
+        if now is not None and now != served:
+            self.served, self.retries = now, self.retries + 1
+            table = self._at(now).select(text, *args, **kwargs)
+        return table
+
+
+def remote_source(query_url: str, client, graphs: tuple[str, ...]):
+    """(store, runner) for reports.run_report / write_all on an endpoint,
+    each query on one snapshot of the project's graphs (SnapshotEndpoint)."""
+    endpoint = SnapshotEndpoint(query_url, client, graphs)
+    return RemoteStore(endpoint), remote_runner(endpoint)
+
+
 class RemoteStore:
     """The two pyoxigraph.Store calls the report layer makes besides running
     the report (label resolution of parameters, labels for display),

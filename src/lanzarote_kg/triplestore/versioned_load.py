@@ -16,8 +16,13 @@ Until that update, readers see the old version, whole; afterwards the new
 one; nothing is copied. A failed load drops its half-written version graph
 and leaves the pointer alone.
 
-Superseded versions are dropped after the switch, so readers never wait
-for it (`drop_superseded`): per predicate, on `parallel` threads, since
+Superseded versions are kept for a grace period after the switch
+(GRACE_SECONDS, `load --grace`): a reader that read the pointer before the
+switch finishes its query on the old version, whole. Readers also read the
+pointer again after each query and run it once more when it changed
+(remote_reports.SnapshotEndpoint), so a query slower than the grace period
+is answered from the new version instead of a half-dropped old one. Then
+the superseded versions are dropped, so readers never wait for it (`drop_superseded`): per predicate, on `parallel` threads, since
 Oxigraph's one-transaction DROP GRAPH of a million triples took 133 s and
 smaller deletes cost less per triple. A version graph that a crash left
 behind is dropped by the next load.
@@ -47,6 +52,7 @@ from lanzarote_kg.triplestore.version_check import VersionCheck, predicate_count
 
 VERSIONS_GRAPH = BASE + "graph/versions"
 HAS_VERSION = "http://purl.org/dc/terms/hasVersion"
+GRACE_SECONDS = 10.0  # how long a superseded version stays after the switch, for readers that started before it
 _NTRIPLES = "application/n-triples; charset=utf-8"
 
 
@@ -119,9 +125,11 @@ def read_payloads(path: Path, version: str) -> list[Payload]:
 
 class VersionedLoader:
     def __init__(self, store_url: str, query_url: str, update_url: str, client: HttpClient, parallel: int = 2,
-                 log: Callable[[str], None] | None = None):
+                 log: Callable[[str], None] | None = None, grace: float = GRACE_SECONDS):
         self.store_url, self.client, self.parallel = store_url, client, max(1, parallel)
+        self.grace = max(0.0, grace)
         self.endpoint = SparqlEndpoint(query_url, client, update_url)
+        self.cleanup = SparqlEndpoint(query_url, client.cleanup_client(), update_url)
         self.check = VersionCheck(self.endpoint, client, self.parallel, log or client.log)
 
     def current(self) -> dict[str, str]:
@@ -142,9 +150,26 @@ class VersionedLoader:
         with ThreadPoolExecutor(len(parts)) as pool:
             list(pool.map(lambda body: self.client.request("POST", url, body, {"Content-Type": _NTRIPLES}), parts))
 
-    def drop(self, graphs) -> None:
+    def drop(self, graphs, endpoint: SparqlEndpoint | None = None) -> None:
+        graphs = sorted(graphs)
         if graphs:
-            self.endpoint.update(" ; ".join(f"DROP SILENT GRAPH {iri(g)}" for g in sorted(graphs)))
+            (endpoint or self.endpoint).update(" ; ".join(f"DROP SILENT GRAPH {iri(g)}" for g in graphs))
+
+    def drop_after_failure(self, graphs, failure: UserError) -> None:
+        """Drop a failed load's version graphs: after a request that timed out
+        or did not reach the server, with a short timeout and no retries (a
+        dead server must not hold the run twice); a graph left behind is
+        dropped by the next load."""
+        dead = failure.code in ("LKG-T002", "LKG-T005", "LKG-T020")
+        try:
+            self.drop(graphs, self.cleanup if dead else None)
+        except UserError:
+            pass
+
+    def wait_for_readers(self) -> None:
+        """The grace period after a switch, within the run's deadline."""
+        left = self.client.remaining()
+        time.sleep(self.grace if left is None else max(0.0, min(self.grace, left)))
 
     def drop_superseded(self, graphs) -> None:
         """Delete version graphs predicate by predicate, on `parallel` threads."""
@@ -166,8 +191,8 @@ class VersionedLoader:
             f"INSERT DATA {{ GRAPH <{VERSIONS_GRAPH}> {{ {inserted} }} }}")
 
     def reload(self, path: Path, drop_superseded: bool = True) -> ReloadReport:
-        """Load, verify and switch; then (drop_superseded) drop the old
-        versions, after readers have moved on. report.stages gives each
+        """Load, verify and switch; then (drop_superseded) wait the grace
+        period and drop the old versions, after readers have moved on. report.stages gives each
         step's seconds; readers use the new version from the end of "switch"."""
         clock = [time.perf_counter()]
         report = ReloadReport(version_of(path))
@@ -191,8 +216,8 @@ class VersionedLoader:
             try:
                 for payload in fresh:
                     self.bulk_post(payload)
-            except UserError:
-                self.drop(p.version_graph for p in fresh)  # a refused or cut-off bulk load is not atomic
+            except UserError as exc:
+                self.drop_after_failure([p.version_graph for p in fresh], exc)  # a cut-off bulk load is not atomic
                 raise
             sent_lines = sent.result()
         lap("load")
@@ -209,18 +234,28 @@ class VersionedLoader:
         lap("switch")
         report.superseded = [previous[p.graph] for p in payloads
                              if p.graph in previous and previous[p.graph] != p.version_graph]
-        if drop_superseded:
+        if drop_superseded and report.superseded:
+            self.wait_for_readers()
+            lap("grace")
             self.drop_superseded(report.superseded)
             lap("drop-old")
         return report
 
 
-def served_graphs(endpoint: SparqlEndpoint, graphs: tuple[str, ...]) -> tuple[str, ...]:
-    """The graphs a reader should query for `graphs`: each one's current
-    version where a versioned load set one, else the graph itself."""
+def current_versions(endpoint: SparqlEndpoint, graphs: tuple[str, ...]) -> tuple[str, ...] | None:
+    """Each graph's current version where a versioned load set one, else the
+    graph itself; None when the server cannot answer."""
     try:
         table = endpoint.select(f"SELECT ?g ?v WHERE {{ GRAPH <{VERSIONS_GRAPH}> {{ ?g <{HAS_VERSION}> ?v }} }}")
     except UserError:
-        return graphs  # a server that cannot answer this cannot answer the reports either; they say why
+        return None
     versions = {str(g): str(v) for g, v in table.rows}
     return tuple(versions.get(g, g) for g in graphs)
+
+
+def served_graphs(endpoint: SparqlEndpoint, graphs: tuple[str, ...]) -> tuple[str, ...]:
+    """The graphs a reader should query for `graphs`: each one's current
+    version where a versioned load set one, else the graph itself."""
+    versions = current_versions(endpoint, graphs)
+    # A server that cannot answer this cannot answer the reports either; they say why.
+    return graphs if versions is None else versions

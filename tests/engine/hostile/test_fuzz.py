@@ -1,5 +1,6 @@
 """Property-based fuzzing (hypothesis): random truncations and byte changes
-of a data file, a shapes file and a query file. Whatever the bytes, the CLI
+of a data file, a shapes file and a query file; tokens longer than the
+parser's buffer; parameter values that are not text (issue 23). Whatever the bytes, the CLI
 answers with exit 0 (the change was harmless, e.g. inside a comment), 1
 (the graph does not pass) or 2 (a user error), never a traceback, and a
 failure starts with one `error:`/`failed:` line; a user error is that line
@@ -57,13 +58,11 @@ def mutations(draw, original: bytes) -> bytes:
 
 @pytest.fixture(scope="module")
 def fuzz_project(tmp_path_factory) -> Path:
-    """A small project: the ontology's header and provenance module, the
-    vocabularies, every shape, the paper's structure and the UNGASS data."""
+    """A small project: the ontology (whole: the shapes name terms of every
+    module, and the build refuses undeclared terms), the paper's structure
+    and the UNGASS data."""
     root = tmp_path_factory.mktemp("fuzz") / "project"
-    (root / "ontology").mkdir(parents=True)
-    for name in ("header.ttl", "provenance.ttl"):
-        shutil.copy(ROOT / "ontology" / name, root / "ontology" / name)
-    for folder in ("ontology/vocabularies", "ontology/shapes", "data/paper", "queries"):
+    for folder in ("ontology", "data/paper", "queries"):
         shutil.copytree(ROOT / folder, root / folder)
     (root / "data" / "events").mkdir()
     shutil.copy(ROOT / "data" / "events" / "ungass.ttl", root / "data" / "events" / "ungass.ttl")
@@ -146,6 +145,62 @@ def test_a_damaged_query_file(fuzz_project, fuzz_graph, data, engine):
     query = fuzz_project / "fuzz.rq"
     query.write_bytes(data)
     _check(_run_bounded("query", str(query), "--engine", engine, "--graph", str(fuzz_graph), root=fuzz_project))
+
+
+# Issue 23: tokens around and past the parser's 16 MiB buffer, of every kind
+# a Turtle file can hold, give exit 2 and one line naming the file, never MemoryError.
+_SUBJECT = b"<https://w3id.org/lanzarote-kg/id/x/long> "
+_TOKENS = {
+    "string": (_SUBJECT + b'<http://www.w3.org/2000/01/rdf-schema#comment> "', b'" .\n'),
+    "long-string": (_SUBJECT + b"<http://www.w3.org/2000/01/rdf-schema#comment> '''", b"''' .\n"),
+    "iri": (_SUBJECT + b"<http://www.w3.org/2000/01/rdf-schema#seeAlso> <https://x/", b"> .\n"),
+    "prefixed-name": (b"@prefix x: <https://x/> .\n" + _SUBJECT + b"<http://www.w3.org/2000/01/rdf-schema#seeAlso> x:",
+                      b" .\n"),
+    "integer": (_SUBJECT + b"<http://www.w3.org/2000/01/rdf-schema#comment> ", b" .\n"),
+}
+_BUFFER = 16 * 1024 * 1024
+
+
+@_settings(examples=3)
+@given(kind=st.sampled_from(sorted(_TOKENS)), extra=st.sampled_from([1, 1024, 4 * 1024 * 1024]))
+@example(kind="string", extra=1)
+def test_a_token_longer_than_the_parsers_buffer(fuzz_project, kind, extra):
+    head, tail = _TOKENS[kind]
+    body = (b"7" if kind == "integer" else b"a") * (_BUFFER + extra)
+    path = fuzz_project / "data" / "long-token.ttl"
+    path.write_bytes(head + body + tail)
+    try:
+        run = _run_bounded("validate", root=fuzz_project)
+    finally:
+        path.unlink()
+    _check(run)
+    assert run.returncode == 2, run.stderr[-3000:]
+    assert run.stderr.startswith(("error: LKG-E007: ", "error: LKG-E006: ", "error: LKG-E003: ")), run.stderr[-3000:]
+    assert f"{path}:" in run.stderr
+
+
+# Issue 23: parameter values that are not text (bytes a Latin-1 terminal
+# sends, lone surrogates, control characters) are one LKG-Q017 line, locally
+# and with --endpoint (refused before any connection), never a traceback.
+_NOT_TEXT = st.one_of(
+    st.binary(min_size=1, max_size=12).map(lambda b: b.decode("utf-8", "surrogateescape")),
+    st.text(alphabet=st.characters(blacklist_categories=()), min_size=1, max_size=12),
+)
+
+
+@_settings(examples=30)
+@given(value=_NOT_TEXT, remote=st.booleans())
+@example(value="UNICEF\udcff", remote=False)
+@example(value="UNICEF\udcff", remote=True)
+def test_a_parameter_value_that_may_not_be_text(fuzz_project, fuzz_graph, value, remote):
+    from lanzarote_kg.core.errors import FREE_TEXT_CONTROLS, text_problem
+
+    where = ["--endpoint", "http://127.0.0.1:9/sparql", "--retries", "0"] if remote else ["--graph", str(fuzz_graph)]
+    run = _run_bounded("report", "actor-profile", "--param", f"actor={value}", *where, root=fuzz_project)
+    _check(run)
+    if text_problem(value, FREE_TEXT_CONTROLS):
+        assert run.returncode == 2 and run.stderr.startswith("error: LKG-Q017: "), run.stderr[-3000:]
+        run.stderr.encode("utf-8")  # printable: no lone surrogate reaches the terminal
 
 
 @pytest.fixture(scope="module", autouse=True)

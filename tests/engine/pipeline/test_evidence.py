@@ -74,7 +74,9 @@ def test_coverage_lists_a_files_unsupported_statements(project):
     completed = run_cli("coverage", str(project / TOYS), root=project)
     assert completed.returncode == 1, completed.stderr
     listed = [line.strip() for line in completed.stdout.splitlines() if line.startswith("  ")]
-    assert listed == ['intv:toys lkg:printedDate "in 1998"']
+    assert listed == ['intv:toys lkg:printedDate "in 1998"',
+                      "fix: add `lkg:supports <https://w3id.org/lanzarote-kg/ontology#printedDate>` to the passage "
+                      "of the subject that says it"]
     assert completed.stdout.startswith("data/interventions/toys.ttl\n")
     assert "unsupported: 1 in 1 file(s)" in completed.stdout
     outside = run_cli("coverage", str(project / "queries" / "provenance.rq"), root=project)

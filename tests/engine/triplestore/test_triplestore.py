@@ -231,6 +231,76 @@ def test_an_unreachable_endpoint_fails_fast_on_one_line(trig):
     assert "Traceback" not in completed.stderr
 
 
+class _Silent:
+    """A server on 127.0.0.1 that accepts connections, reads what comes and
+    never answers (a hung triplestore)."""
+
+    def __init__(self):
+        import socket
+
+        self.socket = socket.create_server(("127.0.0.1", 0))
+        self.url = f"http://127.0.0.1:{self.socket.getsockname()[1]}"
+        self.held, self.stop = [], threading.Event()
+        self.thread = threading.Thread(target=self._accept, daemon=True)
+        self.thread.start()
+
+    def _accept(self):
+        self.socket.settimeout(0.1)
+        while not self.stop.is_set():
+            try:
+                connection, _ = self.socket.accept()
+            except OSError:
+                continue
+            self.held.append(connection)
+            threading.Thread(target=self._drain, args=(connection,), daemon=True).start()
+
+    @staticmethod
+    def _drain(connection):
+        try:
+            while connection.recv(1 << 16):
+                pass
+        except OSError:
+            pass
+
+    def close(self):
+        self.stop.set()
+        self.thread.join(2)
+        for connection in self.held:
+            connection.close()
+        self.socket.close()
+
+
+@pytest.mark.parametrize("replace", ["staged", "versioned"])
+def test_one_deadline_bounds_the_whole_load_cleanup_included(replace, trig):
+    """Issue 23: against a server that never answers, `--timeout 4` took
+    twice as long on main (the cleanup waited on the dead server again); now
+    the cleanup gets a short timeout, and --deadline bounds the whole run."""
+    silent = _Silent()
+    try:
+        args = ["load", "--graph-store", silent.url + "/store", "--query-endpoint", silent.url + "/query",
+                "--file", str(trig), "--retries", "0", "--replace", replace]
+        start = time.monotonic()
+        completed = cli(*args, "--timeout", "4")
+        took = time.monotonic() - start
+        assert completed.returncode == 2, completed.stderr
+        errors = error_lines(completed)
+        assert len(errors) == 1 and "LKG-T005" in errors[0] and "no answer within 4 s" in errors[0], completed.stderr
+        assert took < 4 + 4 + 8, took  # the PUT times out once, the cleanup waits at most as long (4 s here, never
+        # over 10 s), plus the interpreter start-up on a busy machine
+
+        start = time.monotonic()
+        completed = cli(*args, "--timeout", "30", "--deadline", "3")
+        took = time.monotonic() - start
+        assert completed.returncode == 2, completed.stderr
+        errors = error_lines(completed)
+        assert len(errors) == 1 and "LKG-T020" in errors[0], completed.stderr
+        assert "the run's deadline of 3 s has passed (raise --deadline" in errors[0]
+        assert took < 3 + 6, took  # the deadline, plus the interpreter's start-up
+        assert "Traceback" not in completed.stderr
+    finally:
+        silent.close()
+
+
 class _Refusing(http.server.BaseHTTPRequestHandler):
     challenge = 'Basic realm="lanzarote-kg tests"'
     seen: list = []

@@ -44,7 +44,7 @@ def nquads(build_result, tmp_path_factory) -> bytes:
 
 def _loader(server, parallel: int = 2) -> VersionedLoader:
     return VersionedLoader(server.store_url, server.query_url, server.update_url,
-                           HttpClient(HttpOptions(timeout=120, retries=0)), parallel=parallel)
+                           HttpClient(HttpOptions(timeout=120, retries=0)), parallel=parallel, grace=0.2)
 
 
 def _endpoint(server) -> SparqlEndpoint:
