@@ -53,7 +53,7 @@ def _run(args: argparse.Namespace, out: Path | None):
 
 
 def cmd_build(args: argparse.Namespace) -> int:
-    from lanzarote_kg.pipeline.build import raise_if_failed
+    from lanzarote_kg.pipeline.build_failures import raise_if_failed
 
     out = Path(args.out)
     result, source = _run(args, out)
@@ -63,7 +63,7 @@ def cmd_build(args: argparse.Namespace) -> int:
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
-    from lanzarote_kg.pipeline.build import raise_if_failed
+    from lanzarote_kg.pipeline.build_failures import raise_if_failed
 
     result, source = _run(args, None)
     for violation in result.report.violations:

@@ -133,7 +133,7 @@ def cmd_load(args: argparse.Namespace) -> int:
 
 def _load_versioned(args: argparse.Namespace, file: Path) -> int:
     from lanzarote_kg.triplestore.http_client import HttpClient
-    from lanzarote_kg.triplestore.loader import update_endpoint_for
+    from lanzarote_kg.triplestore.sparql_protocol import update_endpoint_for
     from lanzarote_kg.triplestore.versioned_load import VersionedLoader
 
     update = args.update_endpoint or update_endpoint_for(args.graph_store)

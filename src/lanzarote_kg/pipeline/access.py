@@ -43,7 +43,8 @@ def open_store(layout: Layout, graph_file: Path | None = None, out_dir: Path | N
     built = (out_dir or layout.root / "dist") / NQUADS
     if built.exists():
         return store_from_file(built)
-    from lanzarote_kg.pipeline.build import BuildOptions, raise_if_failed, run_build
+    from lanzarote_kg.pipeline.build import BuildOptions, run_build
+    from lanzarote_kg.pipeline.build_failures import raise_if_failed
 
     result = run_build(layout, BuildOptions())
     raise_if_failed(result)

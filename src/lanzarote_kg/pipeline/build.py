@@ -15,17 +15,16 @@ import pyoxigraph as ox
 
 from lanzarote_kg.pipeline.annotations import annotation_triples, expanded_supports
 from lanzarote_kg.sparql.catalogue import catalogue
-from lanzarote_kg.pipeline.coverage import Coverage, advice, compute_coverage
+from lanzarote_kg.pipeline.coverage import Coverage, compute_coverage
 from lanzarote_kg.pipeline.line_coverage import DocumentLines, line_coverage
 from lanzarote_kg.sparql.engines import Engine, Table, select_oxigraph, select_rdflib
 from lanzarote_kg.sparql.safety import check_safe
-from lanzarote_kg.core.errors import BuildFailure
 from lanzarote_kg.pipeline.declared_terms import check_terms
 from lanzarote_kg.pipeline.imports import import_warnings
 from lanzarote_kg.pipeline.knowledge_graph import KnowledgeGraph, load
 from lanzarote_kg.core.layout import Layout
 from lanzarote_kg.core.namespaces import LKG, PREFIXES, Graphs
-from lanzarote_kg.pipeline.locate import locate_node, locate_statement
+from lanzarote_kg.pipeline.locate import locate_statement
 from lanzarote_kg.pipeline.quotes import verify_quotes
 from lanzarote_kg.pipeline.sources import Sources, load_sources
 from lanzarote_kg.pipeline.reasoning import Reasoner, infer
@@ -251,54 +250,3 @@ def write_artifacts(result: BuildResult, payloads: dict[str, bytes] | None, out_
         return
     for name, payload in payloads.items():
         ser.write_atomic(out_dir / name, payload)
-
-
-def _row_line(result: BuildResult, failure: CheckFailure, row: tuple) -> str:
-    """A check's row, with the data file its statement (or entity) is written in."""
-    text = " | ".join("" if t is None else str(t) for t in row)
-    columns = dict(zip(failure.table.variables, row))
-    entity = columns.get("entity")
-    if entity is None:
-        return text
-    file = result.kg.origin_of(entity, columns.get("property"), columns.get("value"))
-    return f"{text} [{file}]" if file else text
-
-
-def _violation_line(result: BuildResult, violation) -> str:
-    """The violation with the data file and line of its focus node."""
-    try:
-        node = ox.NamedNode(violation.focus)
-    except ValueError:
-        return violation.line()
-    return replace(violation, file=locate_node(result.kg, node) or violation.file).line()
-
-
-def failure_lines(result: BuildResult) -> list[str]:
-    lines = [_violation_line(result, v) for v in result.report.errors]
-    lines += [problem.line() for problem in result.quote_problems]
-    for message in result.engine_errors:
-        lines.append(f"OWL RL inconsistency: {message}")
-    for failure in result.check_failures:
-        lines.append(f"check {failure.name} ({failure.severity}): {failure.title}: {len(failure.table.rows)} row(s)")
-        for row in failure.table.rows[:10]:
-            lines.append("    " + _row_line(result, failure, row))
-            if failure.name == "unsupported-statements" and len(row) >= 3 and None not in row[:3]:
-                lines.append("      fix: " + advice(result.kg.store, *row[:3]))
-        if failure.solution:
-            lines.append(f"    solution: {failure.solution}")
-    return lines
-
-
-def raise_if_failed(result: BuildResult) -> None:
-    if result.ok:
-        return
-    problems = []
-    if not result.report.conforms:
-        problems.append(f"{len(result.report.errors)} SHACL violation(s)")
-    if result.engine_errors:
-        problems.append(f"{len(result.engine_errors)} OWL RL inconsistency report(s)")
-    if result.quote_problems:
-        problems.append(f"{len(result.quote_problems)} quote(s) not found in the source")
-    if result.blocking_checks:
-        problems.append(f"{len(result.blocking_checks)} failing data check(s)")
-    raise BuildFailure("LKG-B001", "build failed: " + ", ".join(problems), failure_lines(result))

@@ -18,8 +18,7 @@ Update request (a `MOVE` per graph, joined by `;`), which a transactional
 server applies entirely or not at all: a failed or interrupted upload only
 ever touches the staging graphs, and a reader's query (one snapshot) sees
 either every old graph or every new one, never the new data with the old
-inferences (issue 23). `direct` PUTs in
-place, for servers known to replace atomically.
+inferences (issue 23). `direct` PUTs in place, for servers known to replace atomically.
 """
 from __future__ import annotations
 
@@ -35,22 +34,12 @@ import pyoxigraph as ox
 from lanzarote_kg.core.errors import UserError
 from lanzarote_kg.core.namespaces import BASE
 from lanzarote_kg.triplestore.http_client import HttpClient, HttpOptions, check_url
-from lanzarote_kg.triplestore.sparql_protocol import SparqlEndpoint
+from lanzarote_kg.triplestore.sparql_protocol import SparqlEndpoint, update_endpoint_for
 from lanzarote_kg.triplestore.verification import Verifier, iri as _iri
 
 GRAPH_BASE = BASE + "graph/"
 STAGING_SUFFIX = "-staging"
 CONTENT_TYPES = ("application/n-triples", "text/turtle")  # N-Triples is Turtle too, for servers that want Turtle
-
-# Where a server's SPARQL Update endpoint sits next to its Graph Store endpoint
-# (see docs/TRIPLESTORE.md for the sources).
-_UPDATE_NEXT_TO_STORE = (
-    ("/store", "/update"),  # Oxigraph
-    ("/data", "/update"),  # Fuseki
-    ("/rdf-graphs/service", "/statements"),  # GraphDB, RDF4J
-    ("/sparql-graph-crud-auth", "/sparql-auth"),  # Virtuoso
-    ("/sparql-graph-crud", "/sparql"),  # Virtuoso
-)
 
 
 class Replace(str, Enum):
@@ -135,15 +124,6 @@ def read_graphs(path: Path, graph_base: str | None = None) -> list[GraphPayload]
             for name, (statements, ground) in graphs.items()]
 
 
-def update_endpoint_for(graph_store: str) -> str | None:
-    parts = urllib.parse.urlsplit(graph_store)
-    for store_path, update_path in _UPDATE_NEXT_TO_STORE:
-        if parts.path.rstrip("/").endswith(store_path):
-            path = parts.path.rstrip("/")[: -len(store_path)] + update_path
-            return urllib.parse.urlunsplit((parts.scheme, parts.netloc, path, "", ""))
-    return None
-
-
 class Loader:
     def __init__(self, options: LoadOptions, log: Callable[[str], None] | None = None):
         check_url(options.graph_store, "--graph-store")
@@ -215,18 +195,16 @@ class Loader:
     def load(self, payloads: list[GraphPayload]) -> LoadReport:
         from lanzarote_kg.triplestore.load_modes import refuse_other_mode
 
+        report = LoadReport()
         try:  # never beside a versioned load of the same graphs (LKG-T021)
             refuse_other_mode(self.endpoint, [p.name for p in payloads], versioned=False)
         except UserError as exc:
-            report = LoadReport()
             report.error = exc
             return report
-        if self.options.replace is Replace.DIRECT:
-            return self._load_direct(payloads)
-        return self._load_staged(payloads)
+        load = self._load_direct if self.options.replace is Replace.DIRECT else self._load_staged
+        return load(payloads, report)
 
-    def _load_direct(self, payloads: list[GraphPayload]) -> LoadReport:
-        report = LoadReport()
+    def _load_direct(self, payloads: list[GraphPayload], report: LoadReport) -> LoadReport:
         for number, payload in enumerate(payloads, 1):
             size = len(payload.triples)
             self.log(f"[{number}/{len(payloads)}] {payload.name}: {size} triples")
@@ -241,13 +219,12 @@ class Loader:
             report.results.append(result)
         return report
 
-    def _load_staged(self, payloads: list[GraphPayload]) -> LoadReport:
+    def _load_staged(self, payloads: list[GraphPayload], report: LoadReport) -> LoadReport:
         """Every graph to its staging graph, each checked there; then ONE
         update request moves them all into place, so a reader (one query, one
         snapshot on a transactional server) sees all the old graphs or all
         the new ones, never the new data with the old inferences. A failure
         before the move leaves every loaded graph as it was."""
-        report = LoadReport()
         staged: list[str] = []
         for number, payload in enumerate(payloads, 1):
             size = len(payload.triples)

@@ -90,3 +90,23 @@ class SparqlEndpoint:
             raise UserError("LKG-T012", "no SPARQL update endpoint given (--update-endpoint)")
         form = urllib.parse.urlencode([("update", text)]).encode("ascii")
         self.client.request("POST", self.update_url, form, {"Content-Type": _FORM}, limits=Limits(16 << 20))
+
+
+# Where a server's SPARQL Update endpoint sits next to its Graph Store endpoint
+# (see docs/TRIPLESTORE.md for the sources).
+_UPDATE_NEXT_TO_STORE = (
+    ("/store", "/update"),  # Oxigraph
+    ("/data", "/update"),  # Fuseki
+    ("/rdf-graphs/service", "/statements"),  # GraphDB, RDF4J
+    ("/sparql-graph-crud-auth", "/sparql-auth"),  # Virtuoso
+    ("/sparql-graph-crud", "/sparql"),  # Virtuoso
+)
+
+
+def update_endpoint_for(graph_store: str) -> str | None:
+    parts = urllib.parse.urlsplit(graph_store)
+    for store_path, update_path in _UPDATE_NEXT_TO_STORE:
+        if parts.path.rstrip("/").endswith(store_path):
+            path = parts.path.rstrip("/")[: -len(store_path)] + update_path
+            return urllib.parse.urlunsplit((parts.scheme, parts.netloc, path, "", ""))
+    return None

@@ -10,7 +10,8 @@ from pathlib import Path
 
 from helpers import edit_file, run_cli
 from lanzarote_kg.core.layout import Layout
-from lanzarote_kg.pipeline.build import BuildOptions, failure_lines, run_build
+from lanzarote_kg.pipeline.build import BuildOptions, run_build
+from lanzarote_kg.pipeline.build_failures import failure_lines
 from lanzarote_kg.pipeline.knowledge_graph import load
 from lanzarote_kg.pipeline.quotes import verify_quotes
 from lanzarote_kg.pipeline.source import SourceText

@@ -28,7 +28,9 @@ def test_coverage_advice_names_supports_value_for_a_property_with_several_values
 
 
 STRUCTURE = "data/paper/structure.ttl"
-QUOTE = '"to provide a working basis for the International Conference in Rome, 29-30 November 2012"'
+QUOTE = ('"The present document collects and summarizes information on initiatives tackling SESACA, to offer a '
+         'general overview of the state of the art in this field and to provide a working basis for the International '
+         'Conference in Rome, 29-30 November 2012."')
 
 
 def _line_of(project, relative: str, text: str) -> int:
@@ -48,7 +50,7 @@ def test_a_quote_not_in_the_source_names_the_data_file_and_line(tmp_path, source
 
 def test_a_passage_without_its_quote_names_the_data_file_and_line(tmp_path, source_path):
     project = copy_project(tmp_path / "project")
-    edit_file(project, STRUCTURE, f"lkg:endLine 1532 ;\n        lkg:quote {QUOTE}", "lkg:endLine 1532")
+    edit_file(project, STRUCTURE, f"lkg:endLine 1532 ;\n        lkg:quote {QUOTE} ;\n", "lkg:endLine 1532 ;\n")
     run = run_main("validate", "--source", str(source_path), root=project)
     assert run.returncode == 1, run.stderr[-2000:]
     violations = [text.strip() for text in run.stderr.splitlines() if text.strip().startswith("Violation:")]
