@@ -18,7 +18,6 @@ from .chart_worker import ChartWorker
 from .charts import spec_for
 from .entities import build_entity, page_entities
 from .graph_index import GRAPH_NAMES, index_store
-from .paths import PAGE_KINDS
 from .report_pages import actor_profiles, run_reports
 from .source_page import source_view
 from .values import START_LINE, Value, sort_key
@@ -93,10 +92,11 @@ def _build(queries_dir: Path, store, out: Path, source_path: Path | None, looked
                 by_passage.setdefault((passage.start, passage.end, passage.quote), []).append(link)
         writer.page("source.html", "source.html",
                     src=source_view(source.lines, by_passage, source.note, _linked_lines(index)))
-        groups = [{"kind": kind, "label": PAGE_KINDS[kind], "entities": sorted(by_kind[kind], key=sort_key)}
-                  for kind in PAGE_KINDS if kind in by_kind]
+        groups = [{"kind": kind, "label": label, "entities": sorted(by_kind[kind], key=sort_key)}
+                  for kind, label in index.kinds.items() if kind in by_kind]
         writer.page("entities.html", "entities.html", groups=groups)
-        writer.file("search-index.js", _search_index(index, groups))
+        writer.file("search-index.js", _search_index(index, groups, source.lines))
+        writer.page("search.html", "search.html")
         drawn = charts.get()
         for report in reports:
             if report.chart_kind:
@@ -114,16 +114,20 @@ def _build(queries_dir: Path, store, out: Path, source_path: Path | None, looked
         writer.abandon()
         raise
     pages = {kind: len(links) for kind, links in by_kind.items()}
-    pages |= {"report": len(reports), "home, source and entity index": 3}
+    pages |= {"report": len(reports), "home, source, search and entity index": 4}
     return SiteResult(out, pages, writer.count, time.perf_counter() - started)
 
 
-def _search_index(index, groups) -> str:
+def _search_index(index, groups, lines: list[str] | None) -> str:
     """The documents MiniSearch indexes in the browser, as a script (a JSON
-    file could not be fetched from file://)."""
-    documents = [{"id": v.href, "label": v.text, "kind": g["label"], "alt": " ".join(index.alt_labels(v.iri))}
-                 for g in groups for v in g["entities"]]
-    return "window.LKG_SEARCH_DOCUMENTS = " + json.dumps(documents, ensure_ascii=False, sort_keys=True, indent=0) + ";\n"
+    file could not be fetched from file://): every entity, and every line
+    of the paper's text that has words."""
+    entities = [{"id": v.href, "label": v.text, "kind": g["label"], "alt": " | ".join(index.alt_labels(v.iri))}
+                for g in groups for v in g["entities"]]
+    text = [{"id": f"source.html#L{number}", "line": number, "text": line.strip()}
+            for number, line in enumerate(lines or [], start=1) if any(c.isalpha() for c in line)]
+    return ("window.LKG_SEARCH = " + json.dumps({"entities": entities, "lines": text}, ensure_ascii=False,
+                                                 sort_keys=True, indent=0) + ";\n")
 
 
 def _linked_lines(index) -> frozenset[int]:

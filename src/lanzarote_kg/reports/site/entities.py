@@ -9,7 +9,7 @@ from lanzarote_kg.core.namespaces import LKG
 
 from .evidence import passages_of
 from .graph_index import RDF_TYPE, GraphIndex
-from .paths import PAGE_KINDS, entity_path, kind_of
+from .paths import kind_of
 from .statements import OWN_SECTION, Statement, grouped, inferred_statements, referred_by
 from .support import support_of
 from .values import Passage, Value, make_value, sort_key
@@ -79,21 +79,18 @@ def _relations(index: GraphIndex, iri: str) -> list[Relation]:
     return relations
 
 
-def _has_page(iri: str) -> bool:
-    return entity_path(iri) is not None
-
-
 def build_entity(index: GraphIndex, iri: str) -> Entity:
     facts = index.out.get(iri, ())
     kind = kind_of(iri)
+    kind_label = index.kinds[kind]
     return Entity(
-        iri=iri, path=entity_path(iri), kind=kind, kind_label=PAGE_KINDS[kind], label=index.label(iri),
+        iri=iri, path=index.pages[iri], kind=kind, kind_label=kind_label, label=index.label(iri),
         # Its classes, but not the one its kind already names ("Instrument: instrument").
         types=sorted((v for v in (make_value(index, t) for p, t in facts if p == RDF_TYPE)
-                      if v.text.lower() != PAGE_KINDS[kind].lower()), key=sort_key),
+                      if v.text.lower() != kind_label.lower()), key=sort_key),
         statements=grouped(index, facts, support=support_of(index, iri)), inferred=inferred_statements(index, iri),
         relations=_relations(index, iri),
-        incoming=referred_by(index, iri, _has_page, skip=frozenset({PARTICIPANT, PARTICIPATION_IN})),
+        incoming=referred_by(index, iri, index.pages.__contains__, skip=frozenset({PARTICIPANT, PARTICIPATION_IN})),
         interpretations=[_note(index, t.value) for p, t in facts if p == INTERPRETATION],
         errata=[_note(index, t.value) for p, t in facts if p == ERRATUM],
         passages=passages_of(index, iri),
@@ -101,6 +98,6 @@ def build_entity(index: GraphIndex, iri: str) -> Entity:
 
 
 def page_entities(index: GraphIndex) -> list[str]:
-    """Every node with a page: the subjects of the data and vocabularies
-    whose IRI names a page kind."""
-    return sorted(iri for iri in index.out if _has_page(iri))
+    """Every node with a page: the typed subjects of the data and
+    vocabularies whose IRI is `id/KIND/...` (graph_index.page_kinds)."""
+    return sorted(index.pages)

@@ -3,19 +3,20 @@ parameter, for its `#+ example:`), its rows as labelled, linked values, and
 the rows of its chart where its header declares one (`#+ chart: NAME`)."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from rdflib import Literal, URIRef
 
 from lanzarote_kg.core.errors import UserError
+from lanzarote_kg.core.namespaces import LKG
 from lanzarote_kg.reports.runner import run_report
 from lanzarote_kg.sparql.catalogue import SavedQuery, catalogue, read_query
 from lanzarote_kg.sparql.engines import Table, select_oxigraph
 
 from . import charts
-from .graph_index import GraphIndex, Term
-from .values import Value, make_value
+from .graph_index import GraphIndex, Term, words
+from .values import Value, cell_value
 
 NETWORK_QUERY = Path("charts") / "network.rq"
 
@@ -24,6 +25,14 @@ NETWORK_QUERY = Path("charts") / "network.rq"
 class DisplayTable:
     variables: list[str]
     rows: list[list[Value | None]]
+    headers: list[str] = field(default_factory=list)  # the columns in words
+
+
+def column_header(index: GraphIndex, variable: str) -> str:
+    """A column's name in words: the label of the project's property of the
+    same name (`startLine` is "start line"), else the name split into words
+    (`servedBy` is "served by")."""
+    return index.labels.get(str(LKG) + variable) or words(variable)
 
 
 @dataclass
@@ -36,6 +45,7 @@ class ReportPage:
     chart_rows: list | None = None
     chart: object = None  # chart_specs.ChartSpec once drawn
     svg: str = ""
+    traced_share: str = ""  # the rows linked to a passage, as "12 of 12"
 
 
 def _term(term) -> Term | None:
@@ -49,8 +59,12 @@ def _term(term) -> Term | None:
 
 
 def display_table(index: GraphIndex, table: Table) -> DisplayTable:
-    return DisplayTable(table.variables, [[None if t is None else make_value(index, t) for t in map(_term, row)]
-                                          for row in table.rows])
+    """The rows as display values, without the columns empty in every row."""
+    rows = [[None if t is None else cell_value(index, t) for t in map(_term, row)] for row in table.rows]
+    keep = [i for i in range(len(table.variables)) if any(row[i] is not None and row[i].text for row in rows)]
+    variables = [table.variables[i] for i in keep]
+    return DisplayTable(variables, [[row[i] for i in keep] for row in rows],
+                        [column_header(index, v) for v in variables])
 
 
 def _example(query: SavedQuery) -> dict[str, str]:
