@@ -16,7 +16,8 @@ from lanzarote_kg.sparql.engines import Table, select_oxigraph
 
 from . import charts
 from .graph_index import GraphIndex, Term, words
-from .values import Value, cell_value
+from .trace import Clause, Tracer, parse_trace
+from .values import Passage, Value, cell_value
 
 NETWORK_QUERY = Path("charts") / "network.rq"
 
@@ -26,6 +27,7 @@ class DisplayTable:
     variables: list[str]
     rows: list[list[Value | None]]
     headers: list[str] = field(default_factory=list)  # the columns in words
+    evidence: list[list[Passage]] | None = None  # per row, where the report declares `#+ trace:`
 
 
 def column_header(index: GraphIndex, variable: str) -> str:
@@ -46,6 +48,7 @@ class ReportPage:
     chart: object = None  # chart_specs.ChartSpec once drawn
     svg: str = ""
     traced_share: str = ""  # the rows linked to a passage, as "12 of 12"
+    traced: int = 0
 
 
 def _term(term) -> Term | None:
@@ -58,13 +61,19 @@ def _term(term) -> Term | None:
     return Term(str(term))
 
 
-def display_table(index: GraphIndex, table: Table) -> DisplayTable:
-    """The rows as display values, without the columns empty in every row."""
-    rows = [[None if t is None else cell_value(index, t) for t in map(_term, row)] for row in table.rows]
+def display_table(index: GraphIndex, table: Table, tracer: Tracer | None = None,
+                  clauses: list[Clause] | None = None) -> DisplayTable:
+    """The rows as display values, without the columns empty in every row;
+    with `clauses` (a `#+ trace:` header), each row's supporting passages."""
+    terms = [list(map(_term, row)) for row in table.rows]
+    rows = [[None if t is None else cell_value(index, t) for t in row] for row in terms]
     keep = [i for i in range(len(table.variables)) if any(row[i] is not None and row[i].text for row in rows)]
     variables = [table.variables[i] for i in keep]
+    evidence = None
+    if clauses is not None and tracer is not None:
+        evidence = [tracer.row(clauses, dict(zip(table.variables, row))) for row in terms]
     return DisplayTable(variables, [[row[i] for i in keep] for row in rows],
-                        [column_header(index, v) for v in variables])
+                        [column_header(index, v) for v in variables], evidence)
 
 
 def _example(query: SavedQuery) -> dict[str, str]:
@@ -85,6 +94,7 @@ def run_reports(queries_dir: Path, store, index: GraphIndex) -> list[ReportPage]
         return index.label(str(term)), index.short_label(str(term))
 
     pages = []
+    tracer = Tracer(index)
     for query in catalogue(queries_dir):
         needs = any(p.default is None for p in query.parameters)
         params = _example(query) if needs else {}
@@ -92,8 +102,16 @@ def run_reports(queries_dir: Path, store, index: GraphIndex) -> list[ReportPage]
             raise UserError("LKG-S002", f"{query.path}: a report with a parameter needs an '#+ example:' header "
                                         "(name=value) for its page")
         run = run_report(queries_dir, query.name, store, params)
-        page = ReportPage(query, run.table, display_table(index, run.table),
-                          ", ".join(f"{k}={v}" for k, v in params.items()), chart_kind(query))
+        clauses = None
+        if "trace" in query.extra:
+            clauses = parse_trace(query.extra["trace"], run.table.variables, str(query.path))
+        cells = display_table(index, run.table, tracer, clauses)
+        page = ReportPage(query, run.table, cells, ", ".join(f"{k}={v}" for k, v in params.items()),
+                          chart_kind(query))
+        if cells.evidence is not None:
+            traced = sum(1 for passages in cells.evidence if passages)
+            page.traced = traced
+            page.traced_share = f"{traced} of {len(cells.evidence)}"
         if page.chart_kind == "network":
             chart_query = read_query(queries_dir / NETWORK_QUERY)
             network = select_oxigraph(store, chart_query.text, origin=str(chart_query.path))

@@ -55,6 +55,7 @@ class Value:
     inferred: bool = False
     passages: list[Passage] = field(default_factory=list)
     interpreted: bool = False  # covered by the project's interpretation, not a passage
+    parts: list["Value"] = field(default_factory=list)  # a cell of several links (line ranges)
 
 
 def make_value(index: GraphIndex, term: Term, inferred: bool = False) -> Value:
@@ -75,6 +76,8 @@ def make_value(index: GraphIndex, term: Term, inferred: bool = False) -> Value:
 
 _NUMBER = (XSD + "decimal", XSD + "integer", XSD + "nonNegativeInteger", XSD + "positiveInteger", XSD + "double")
 # "2800000 EUR", as the reports write an amount of money into a text.
+# "1483-1485; 1500-1500", as source-errata writes its line ranges.
+_RANGES = re.compile(r"\d+-\d+(?:; \d+-\d+)*")
 _MONEY = re.compile(r"\b(\d+(?:\.\d+)?) ([A-Z]{3})\b")
 
 
@@ -100,8 +103,15 @@ def cell_value(index: GraphIndex, term: Term) -> Value:
         if term.datatype in _NUMBER and len(term.value.partition(".")[0].lstrip("-")) >= 5:
             value.text = grouped_number(term.value)
         elif not term.datatype or term.datatype == XSD + "string":
+            if _RANGES.fullmatch(value.text):
+                value.parts = [Value(_lines(*r.split("-")), href=source_anchor(int(r.split("-")[0])))
+                               for r in value.text.split("; ")]
             value.text = money(value.text)
     return value
+
+
+def _lines(start: str, end: str) -> str:
+    return f"line {start}" if start == end else f"lines {start}–{end}"
 
 
 _DIGITS = re.compile(r"(\d+)")
