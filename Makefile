@@ -49,7 +49,7 @@ build: install
 validate: install
 	$(KG) validate
 
-# Every canned report as Markdown and CSV, with an index page.
+# Every canned report as Markdown and CSV (IRI columns followed by their labels), with index.md.
 reports: build
 	$(KG) report --all --out $(OUT)/reports
 

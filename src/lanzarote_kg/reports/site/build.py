@@ -12,7 +12,7 @@ from pathlib import Path
 
 from lanzarote_kg.core.namespaces import LKG
 from lanzarote_kg.pipeline.source import SourceText
-from lanzarote_kg.sparql.results import to_csv, to_json
+from lanzarote_kg.sparql.results import to_json, to_labelled_csv
 
 from .chart_worker import ChartWorker
 from .charts import spec_for
@@ -103,7 +103,7 @@ def _build(queries_dir: Path, store, out: Path, source_path: Path | None, looked
                 report.svg = drawn[report.query.name]
             name = report.query.name
             writer.page(f"reports/{name}.html", "report.html", r=report)
-            writer.file(f"reports/{name}.csv", to_csv(report.table))
+            writer.file(f"reports/{name}.csv", to_labelled_csv(report.table, lambda term: index.label(str(term))))
             writer.file(f"reports/{name}.srj", to_json(report.table))
         site["triples"] = [(name, index.triples[name]) for name in GRAPH_NAMES if name in index.triples]
         site["kinds"] = [(g["kind"], g["label"], len(g["entities"])) for g in groups]
