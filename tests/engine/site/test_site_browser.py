@@ -226,3 +226,43 @@ def test_without_javascript_the_pages_still_read(served):
         assert "Interventions against the 4Ps" in text and "every entity by kind" in text
         assert not plain.driver.find_element("css selector", "form.search").is_displayed()
         assert home.console == []
+
+
+CHART_FACTS = """
+const svg = document.querySelector("figure.chart svg");
+const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+const marks = [...svg.querySelectorAll('[role="graphics-symbol"]')].filter(m => m.tagName !== "text" && m.tagName !== "g");
+return {
+  marks: marks.length,
+  untitled: marks.filter(m => !m.querySelector("title") || m.querySelector("title").textContent !== m.getAttribute("aria-label")).length,
+  titles: marks.map(m => m.querySelector("title") ? m.querySelector("title").textContent : ""),
+  smallest: Math.min(...[...svg.querySelectorAll("text")].map(t => parseFloat(getComputedStyle(t).fontSize) * scale)),
+  colours: [...svg.querySelectorAll('[aria-roledescription="line mark"]')].map(m => m.getAttribute("stroke")),
+};
+"""
+
+
+@pytest.mark.parametrize("report", ["timeline", "interventions", "pillar-matrix", "funding-by-funder"])
+def test_every_chart_mark_has_a_tooltip_and_no_text_is_under_11_px(chromium, served, report):
+    visit = chromium.visit(served.url + f"reports/{report}.html", CHART_FACTS)
+    facts = visit.facts
+    assert facts["marks"] > 0 and facts["untitled"] == 0, report
+    assert facts["smallest"] >= 11, (report, facts["smallest"])
+
+
+def test_a_network_tooltip_names_the_actor_and_what_it_does(chromium, served):
+    facts = chromium.visit(served.url + "reports/interventions.html", CHART_FACTS).facts
+    dgcs = [t for t in facts["titles"] if t.startswith("General Direction of Development Cooperation of the "
+                                                       "Italian Ministry of Foreign Affairs (actor): ")]
+    assert len(dgcs) == 1 and "funder of TACRO II" in dgcs[0], facts["titles"]
+    # the roles drawn in as many colours (Okabe-Ito), partner apart from member
+    assert len(set(facts["colours"])) == 5
+    # every actor also in the table beside the chart
+    table = chromium.driver.execute_script(
+        "return [...document.querySelectorAll('details.chart-table tbody tr td:first-child')].map(c => c.textContent)")
+    assert "General Direction of Development Cooperation of the Italian Ministry of Foreign Affairs" in table
+
+
+def test_the_funding_chart_writes_money_as_money(chromium, served):
+    facts = chromium.visit(served.url + "reports/funding-by-funder.html", CHART_FACTS).facts
+    assert any("EUR 2,800,000 to 1 intervention" in t for t in facts["titles"]), facts["titles"]

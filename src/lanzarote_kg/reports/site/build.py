@@ -15,7 +15,7 @@ from lanzarote_kg.pipeline.source import SourceText
 from lanzarote_kg.sparql.results import to_json, to_labelled_csv
 
 from .chart_worker import ChartWorker
-from .charts import spec_for
+from .charts import add_titles, spec_for
 from .entities import build_entity, page_entities
 from .graph_index import GRAPH_NAMES, index_store
 from .report_pages import actor_profiles, run_reports
@@ -100,7 +100,7 @@ def _build(queries_dir: Path, store, out: Path, source_path: Path | None, looked
         drawn = charts.get()
         for report in reports:
             if report.chart_kind:
-                report.svg = drawn[report.query.name]
+                report.svg = add_titles(drawn[report.query.name])
             name = report.query.name
             writer.page(f"reports/{name}.html", "report.html", r=report)
             writer.file(f"reports/{name}.csv", to_labelled_csv(report.table, lambda term: index.label(str(term))))

@@ -49,6 +49,7 @@ class ReportPage:
     svg: str = ""
     traced_share: str = ""  # the rows linked to a passage, as "12 of 12"
     traced: int = 0
+    chart_table: DisplayTable | None = None  # what the chart draws, as a table beside it
 
 
 def _term(term) -> Term | None:
@@ -116,6 +117,7 @@ def run_reports(queries_dir: Path, store, index: GraphIndex) -> list[ReportPage]
             chart_query = read_query(queries_dir / NETWORK_QUERY)
             network = select_oxigraph(store, chart_query.text, origin=str(chart_query.path))
             page.chart_rows = charts.chart_rows("network", network, label)
+            page.chart_table = display_table(index, network)
         elif page.chart_kind:
             page.chart_rows = charts.chart_rows(page.chart_kind, run.table, label)
         pages.append(page)
