@@ -266,3 +266,38 @@ def test_a_network_tooltip_names_the_actor_and_what_it_does(chromium, served):
 def test_the_funding_chart_writes_money_as_money(chromium, served):
     facts = chromium.visit(served.url + "reports/funding-by-funder.html", CHART_FACTS).facts
     assert any("EUR 2,800,000 to 1 intervention" in t for t in facts["titles"]), facts["titles"]
+
+
+SEARCH_RESULTS = """
+return {entities: [...document.querySelectorAll('#search-results a')].map(a => [a.textContent, a.href]),
+        lines: [...document.querySelectorAll('#search-lines a')].map(a => [a.textContent, a.href]),
+        status: document.getElementById('search-status').textContent};
+"""
+
+
+def test_search_puts_the_exact_short_name_first_from_every_pages_box(chromium, site):
+    root = site.out.resolve().as_uri() + "/"
+    chromium.visit(root + "entity/instrument/echr.html")  # any page: the box is in its navigation
+    box = chromium.driver.find_element("id", "nav-q")
+    box.send_keys("Lanzarote Convention")
+    box.submit()
+    found = chromium.visit(chromium.driver.current_url, SEARCH_RESULTS).facts
+    assert chromium.driver.current_url.startswith(root + "search.html?q=Lanzarote")
+    assert found["entities"][0] == ["Council of Europe Convention on the Protection of Children against Sexual "
+                                    "Exploitation and Sexual Abuse", root + "entity/instrument/lanzarote-convention.html"]
+
+
+def test_search_finds_a_word_of_the_paper_at_its_line(chromium, site, source_path):
+    root = site.out.resolve().as_uri() + "/"
+    visit = chromium.visit(root + "search.html?q=grooming", SEARCH_RESULTS)
+    assert visit.console == []
+    lines = visit.facts["lines"]
+    assert lines, visit.facts
+    text = SourceText(source_path)
+    for label, href in lines:
+        number = int(href.rsplit("#L", 1)[1])
+        assert label == f"line {number}" and "grooming" in text.lines[number - 1].lower()
+    # "money" is not a word of the paper; its amounts of money are entities
+    money = chromium.visit(root + "search.html?q=money", SEARCH_RESULTS).facts
+    assert money["lines"] == [] and root + "entity/amount/tacro-ii/italian-contribution.html" in {
+        href for _, href in money["entities"]}
