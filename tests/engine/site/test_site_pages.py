@@ -98,3 +98,28 @@ def test_a_node_of_a_new_kind_gets_the_generic_page(build_result, layout, tmp_pa
     convention_page = (result.out / "entity/instrument/lanzarote-convention.html").read_text(encoding="utf-8")
     assert 'href="../../entity/gizmo/first-gizmo.html">First gizmo</a>' in convention_page
     assert result.pages["gizmo"] == 1
+
+
+def test_a_countrys_page_says_what_it_funded_directly_or_through_its_bodies(site):
+    page = (site.out / "entity/country/italy.html").read_text(encoding="utf-8")
+    section = page[page.index('id="national-h"'):]
+    section = section[:section.index("</section>")]
+    rows = re.findall(r"<tr><td>(.*?)</td><td>(.*?)</td><td>(.*?)</td>", section)
+    said = [(_text(who).strip(), role, _text(what).strip()) for who, role, what in rows]
+    dgcs = "General Direction of Development Cooperation of the Italian Ministry of Foreign Affairs"
+    assert (dgcs, "funder", "TACRO II") in said
+    assert ("Italian Equal Opportunities Department of the Presidency of the Council of Ministers", "funder",
+            "Fund for children victims of sexual abuse and sexual exploitation") in said
+    assert ("Italy", "member", "Virtual Global Taskforce") in said
+    assert [role for _, role, _ in said][:3] == ["funder"] * 3  # funders first
+    # the membership once in the qualified relations, though the data says it twice
+    relations = page[page.index('id="rel-h"'):]
+    assert relations[:relations.index("</section>")].count("virtual-global-taskforce.html") == 1
+
+
+def test_the_source_page_has_a_table_of_contents_and_a_toggle(site):
+    page = (site.out / "source.html").read_text(encoding="utf-8")
+    contents = page[page.index('id="contents-h"'):page.index("</nav>", page.index('id="contents-h"'))]
+    assert '<li class="depth-1"><a href="#L103">1.1 ARTICLE 38 OF THE LANZAROTE CONVENTION</a>' in contents
+    assert contents.count("<li") == 35 and "footnote" not in contents
+    assert '<input type="checkbox" id="hide-links">' in page

@@ -17,9 +17,9 @@ from lanzarote_kg.sparql.results import to_json, to_labelled_csv
 from .chart_worker import ChartWorker
 from .charts import add_titles, spec_for
 from .entities import build_entity, page_entities
-from .graph_index import GRAPH_NAMES, index_store
+from .graph_index import GRAPH_NAMES, RDF_TYPE, index_store
 from .report_pages import actor_profiles, run_reports
-from .source_page import source_view
+from .source_page import Part, source_view
 from .values import START_LINE, Value, sort_key
 from .writer import SiteWriter
 
@@ -90,8 +90,9 @@ def _build(queries_dir: Path, store, out: Path, source_path: Path | None, looked
             by_kind.setdefault(entity.kind, []).append(link)
             for passage in entity.passages:
                 by_passage.setdefault((passage.start, passage.end, passage.quote), []).append(link)
-        writer.page("source.html", "source.html",
-                    src=source_view(source.lines, by_passage, source.note, _linked_lines(index)))
+        view = source_view(source.lines, by_passage, source.note, _linked_lines(index))
+        view.contents = _contents(index)
+        writer.page("source.html", "source.html", src=view)
         groups = [{"kind": kind, "label": label, "entities": sorted(by_kind[kind], key=sort_key)}
                   for kind, label in index.kinds.items() if kind in by_kind]
         writer.page("entities.html", "entities.html", groups=groups)
@@ -128,6 +129,25 @@ def _search_index(index, groups, lines: list[str] | None) -> str:
             for number, line in enumerate(lines or [], start=1) if any(c.isalpha() for c in line)]
     return ("window.LKG_SEARCH = " + json.dumps({"entities": entities, "lines": text}, ensure_ascii=False,
                                                  sort_keys=True, indent=0) + ";\n")
+
+
+def _contents(index) -> list[Part]:
+    """The document's sections (lkg:Section) in the order printed, each as
+    deep as its chain of lkg:subPartOf: the source page's table of contents."""
+    section, sub_part_of = str(LKG.Section), str(LKG.subPartOf)
+    parts = []
+    for iri, facts in index.out.items():
+        if any(p == RDF_TYPE and t.value == section for p, t in facts):
+            line = index.first(iri, START_LINE)
+            if line is None or not line.value.isdigit():
+                continue
+            depth, parent, seen = 0, index.first(iri, sub_part_of), {iri}
+            while parent is not None and parent.value not in seen:
+                seen.add(parent.value)
+                depth += 1
+                parent = index.first(parent.value, sub_part_of)
+            parts.append(Part(index.label(iri), int(line.value), depth))
+    return sorted(parts, key=lambda p: (p.line, p.depth, p.label))
 
 
 def _linked_lines(index) -> frozenset[int]:

@@ -134,6 +134,19 @@ def actor_profiles(queries_dir: Path, store, index: GraphIndex) -> dict[str, Dis
     grouped: dict[str, list[tuple]] = {}
     for row in table.rows:
         grouped.setdefault(str(row[position]), []).append(tuple(t for i, t in enumerate(row) if i != position))
+    # A node of two kinds (the Virtual Global Taskforce is an intervention
+    # and an organisation) is one row naming both kinds.
+    kind = columns.index("kind")
+    for actor, rows in grouped.items():
+        kinds: dict[tuple, list] = {}
+        for row in rows:
+            kinds.setdefault(row[:kind] + row[kind + 1:], []).append(row[kind])
+        grouped[actor] = [key[:kind] + (_joined(found),) + key[kind:] for key, found in kinds.items()]
     # The report orders by role and context only: break its ties for a stable page.
     return {actor: display_table(index, Table(columns, sorted(rows, key=lambda r: [str(t or "") for t in r])))
             for actor, rows in grouped.items()}
+
+
+def _joined(kinds: list) -> Literal | None:
+    names = sorted({str(k) for k in kinds if k is not None})
+    return Literal(", ".join(names)) if names else None
