@@ -11,9 +11,11 @@ import time
 import urllib.parse
 from dataclasses import dataclass
 
+import pyoxigraph as ox
 import pytest
 
 import browser
+from helpers import run_cli
 from lanzarote_kg.pipeline.source import SourceText, normalise
 from lanzarote_kg.reports.runner import run_report
 from lanzarote_kg.sparql.catalogue import catalogue, read_query
@@ -301,3 +303,69 @@ def test_search_finds_a_word_of_the_paper_at_its_line(chromium, site, source_pat
     money = chromium.visit(root + "search.html?q=money", SEARCH_RESULTS).facts
     assert money["lines"] == [] and root + "entity/amount/tacro-ii/italian-contribution.html" in {
         href for _, href in money["entities"]}
+
+
+COUNT_QUERY = ("PREFIX lkg: <https://w3id.org/lanzarote-kg/ontology#>\n"
+               "SELECT (COUNT(*) AS ?n) WHERE { ?participation lkg:participationIn ?context }")
+_INTERNAL = ("chrome://", "chrome-untrusted://", "data:", "blob:", "file://")  # the browser's own, and the disk
+
+
+def _answer(chromium, timeout: float = 240) -> dict:
+    """Wait for the query page's answer (or failure); its status and table."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        status = chromium.driver.execute_script("return document.getElementById('query-status').textContent")
+        if " row" in status or "failed" in status or "could not" in status:
+            break
+        time.sleep(0.5)
+    return chromium.driver.execute_script("""
+        return {status: document.getElementById('query-status').textContent,
+                head: [...document.querySelectorAll('#query-results th')].map(c => c.textContent),
+                rows: [...document.querySelectorAll('#query-results tbody tr')].map(
+                    r => [...r.cells].map(c => c.textContent)),
+                links: [...document.querySelectorAll('#query-results tbody a')].map(a => [a.textContent, a.href]),
+                share: document.getElementById('query-share').href,
+                examples: document.querySelectorAll('#query-example option').length};""")
+
+
+def test_the_query_page_counts_from_file_as_the_command_line_does(chromium, site, build_result, tmp_path):
+    # The command line, on the graph the site was built from.
+    graph = tmp_path / "graph.nq"
+    build_result.store.dump(str(graph), format=ox.RdfFormat.N_QUADS)
+    query = tmp_path / "count.rq"
+    query.write_text(COUNT_QUERY, encoding="utf-8")
+    cli = run_cli("query", str(query), "--graph", str(graph), "--format", "csv")
+    assert cli.returncode == 0, cli.stderr
+    expected = cli.stdout.splitlines()[1]
+    assert int(expected) > 100
+    # The browser, from file://, with the query in the share link.
+    root = site.out.resolve().as_uri() + "/"
+    chromium.drain()
+    chromium.driver.get(root + "query.html#query=" + urllib.parse.quote(COUNT_QUERY))
+    answer = _answer(chromium)
+    console, requests = chromium.drain()
+    assert answer["head"] == ["n"] and answer["rows"] == [[expected]], answer
+    assert answer["examples"] == 17
+    assert console == [] and [r for r in requests if not r.startswith(_INTERNAL)] == []
+    assert all(r.startswith(root) for r in requests if r.startswith("file://"))
+
+
+def test_the_query_page_runs_an_example_with_labels_from_the_server(chromium, served):
+    chromium.driver.get(served.url + "query.html")
+    _answer(chromium, 5)  # the engine starts while the page waits for a click
+    select = chromium.driver.find_element("id", "query-example")
+    for option in select.find_elements("tag name", "option"):
+        if option.text == "The World Congresses and UNGASS":
+            option.click()
+    chromium.driver.find_element("css selector", "#query-form button[type=submit]").click()
+    answer = _answer(chromium)
+    assert answer["status"] == "4 rows.", answer
+    # IRIs shown by their labels, linked to their pages
+    congresses = [(text, href) for text, href in answer["links"] if href.startswith(served.url + "entity/event/")]
+    assert len(congresses) == 4 and sum("World Congress" in text for text, _ in congresses) == 3, congresses
+    assert answer["head"][0] == "event" and not any(text.startswith("https://") for text, _ in answer["links"])
+    # the share link holds the query
+    shared = urllib.parse.unquote(answer["share"].split("#query=", 1)[1])
+    assert shared.startswith("#+ title: The World Congresses and UNGASS") and "SELECT ?event" in shared
+    console, requests = chromium.drain()
+    assert console == [] and [r for r in requests if not r.startswith(_INTERNAL + (served.url,))] == []

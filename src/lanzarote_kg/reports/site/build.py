@@ -14,6 +14,7 @@ from lanzarote_kg.core.namespaces import LKG
 from lanzarote_kg.pipeline.source import SourceText
 from lanzarote_kg.sparql.results import to_json, to_labelled_csv
 
+from . import query_page
 from .chart_worker import ChartWorker
 from .charts import add_titles, spec_for
 from .entities import build_entity, page_entities
@@ -69,6 +70,7 @@ def build_site(queries_dir: Path, store, out: Path, source_path: Path | None, lo
 
 def _build(queries_dir: Path, store, out: Path, source_path: Path | None, looked_for: Path,
            charts: ChartWorker, started: float) -> SiteResult:
+    graph = query_page.GraphScript(store)  # in a thread: Oxigraph writes the TriG without the GIL
     index = index_store(store)
     reports = run_reports(queries_dir, store, index)
     for report in reports:
@@ -110,12 +112,16 @@ def _build(queries_dir: Path, store, out: Path, source_path: Path | None, looked
         site["kinds"] = [(g["kind"], g["label"], len(g["entities"])) for g in groups]
         site["passages"] = len(by_passage)
         writer.page("index.html", "home.html", reports=reports)
+        writer.page("query.html", "query.html", oxigraph=query_page.OXIGRAPH,
+                    examples=[r.query for r in reports], config=query_page.config(reports, index))
+        writer.file(query_page.WASM_SCRIPT, query_page.wasm_script())
+        writer.file("graph.js", graph.result())
         writer.finish()
     except BaseException:
         writer.abandon()
         raise
     pages = {kind: len(links) for kind, links in by_kind.items()}
-    pages |= {"report": len(reports), "home, source, search and entity index": 4}
+    pages |= {"report": len(reports), "home, source, search, query and entity index": 5}
     return SiteResult(out, pages, writer.count, time.perf_counter() - started)
 
 

@@ -49,7 +49,8 @@ class SiteWriter:
         """Copy the static files, then swap the new site in for the old
         one: two renames, so the old site is whole until the new one is."""
         for source in sorted(STATIC.iterdir()):
-            self.file(f"static/{source.name}", source.read_text(encoding="utf-8"))
+            if source.suffix != ".wasm":  # the query page's WebAssembly goes inline (query_page.wasm_script)
+                self.file(f"static/{source.name}", source.read_text(encoding="utf-8"))
         old = None
         if self.out.exists():
             old = Path(tempfile.mkdtemp(prefix=f".{self.out.name}-old-", dir=self.out.parent))
