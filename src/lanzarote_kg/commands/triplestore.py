@@ -178,8 +178,13 @@ def cmd_serve(args: argparse.Namespace) -> int:
         if args.writable:
             print(f"update endpoint: {server.update_url}\ngraph store: {server.store_url}")
         print("queries without GRAPH see the union of all named graphs (--union-default-graph)")
+        # Oxigraph's own query UI (YASGUI) asks prefix.cc for prefixes it
+        # does not know; the site's query page fetches nothing.
+        print(f"query UI (Oxigraph's; it looks unknown prefixes up on prefix.cc): {server.base_url}/")
         if site is not None:
-            print(f"report site: {site.start().url} ({site.directory})")
+            url = site.start().url
+            print(f"report site: {url} ({site.directory})")
+            print(f"query page (SPARQL in the browser, nothing fetched): {url}query.html")
         print(f"store: {local.workdir} (removed on exit); press Ctrl-C to stop", flush=True)
         status = server.process.wait()
         raise UserError("LKG-T009", f"the Oxigraph server stopped (status {status}): {server.log_tail()}")

@@ -180,7 +180,9 @@ def test_the_network_draws_every_actor_intervention_and_relation(crawl, served, 
     nodes = {str(r[0]) for r in rows} | {str(r[2]) for r in rows}
     chart = crawl.pages[_page(served, "reports/interventions.html")]["chart"]
     assert len(chart["points"]) == len(nodes) and chart["lines"] == len(rows)
-    assert "Virtual Global Taskforce" in chart["points"]
+    # each point named, with what it is and its relations, in its tooltip and ARIA label
+    assert any(p.startswith("Virtual Global Taskforce (intervention or network): ") for p in chart["points"])
+    assert all(" (actor): " in p or " (intervention or network): " in p for p in chart["points"])
 
 
 def test_the_heat_map_and_the_funding_bars_have_a_mark_per_cell(crawl, served):
@@ -369,3 +371,73 @@ def test_the_query_page_runs_an_example_with_labels_from_the_server(chromium, se
     assert shared.startswith("#+ title: The World Congresses and UNGASS") and "SELECT ?event" in shared
     console, requests = chromium.drain()
     assert console == [] and [r for r in requests if not r.startswith(_INTERNAL + (served.url,))] == []
+
+
+def _click_link(chromium, text: str) -> None:
+    chromium.driver.find_element("link text", text).click()
+
+
+def _cells(chromium, selector: str) -> list[list[str]]:
+    return chromium.driver.execute_script(
+        f"return [...document.querySelectorAll({selector!r})].map(r => [...r.cells].map(c => c.textContent.trim()))")
+
+
+def test_what_did_italy_fund_in_one_click_from_the_home_page(chromium, served):
+    chromium.driver.get(served.url + "index.html")
+    chromium.driver.find_element("id", "q").send_keys("Italy")
+    _click_link(chromium, "Italy")  # click 1: the first result
+    assert chromium.driver.current_url == served.url + "entity/country/italy.html"
+    rows = _cells(chromium, "section[aria-labelledby=national-h] tbody tr")
+    funded = {(who, what) for who, role, what, *_ in rows if role == "funder"}
+    assert funded == {
+        ("General Direction of Development Cooperation of the Italian Ministry of Foreign Affairs", "TACRO II"),
+        ("General Direction of Development Cooperation of the Italian Ministry of Foreign Affairs",
+         "Preventing and combating trafficking of minors and young women from Nigeria to Italy"),
+        ("Italian Equal Opportunities Department of the Presidency of the Council of Ministers",
+         "Fund for children victims of sexual abuse and sexual exploitation")}
+
+
+def test_which_obligations_article_38_imposes_and_on_whom_in_one_click(chromium, served):
+    chromium.driver.get(served.url + "index.html")
+    _click_link(chromium, "Article 38 and what serves it")  # click 1
+    head = chromium.driver.execute_script(
+        "return [...document.querySelectorAll('section[aria-labelledby=result-h] thead th')].map(c => c.textContent)")
+    assert head[:3] == ["provision", "obligation", "bearers"] and head[-1] == "in the paper"
+    rows = _cells(chromium, "section[aria-labelledby=result-h] tbody tr")
+    obligations = {(row[0], row[1], row[2]) for row in rows if row[1]}
+    assert ("Lanzarote Convention, Article 38(4)", next(o for p, o, b in obligations if p.endswith("38(4)")),
+            "Parties to the Convention") in obligations
+    assert {b for _, _, b in obligations} == {"Parties to the Convention"}
+
+
+def test_how_much_money_tacro_ii_had_and_from_whom_in_one_click(chromium, served):
+    chromium.driver.get(served.url + "index.html")
+    _click_link(chromium, "Interventions")  # click 1
+    rows = _cells(chromium, "section[aria-labelledby=result-h] tbody tr")
+    tacro = next(row for row in rows if row[0] == "TACRO II")
+    assert "General Direction of Development Cooperation" in tacro[1] and "EUR 3,000,000" in tacro
+    assert tacro[-1].startswith("line")  # traced to the paper
+
+
+def test_a_report_rows_evidence_link_leads_to_the_line_that_says_it(chromium, served, source_path):
+    chromium.driver.get(served.url + "reports/world-congresses.html")
+    row = chromium.driver.find_element(
+        "xpath", "//section[@aria-labelledby='result-h']//tbody/tr[td/a[contains(@href, 'world-congress-1-stockholm')]]")
+    link = row.find_element("css selector", "td.evidence a")
+    quote = link.get_attribute("title")
+    link.click()
+    line = int(chromium.driver.current_url.rsplit("#L", 1)[1])
+    target = chromium.driver.execute_script("return document.querySelector(':target').textContent")
+    text = SourceText(source_path)
+    assert text.lines[line - 1].strip()[:20] in target
+    assert text.occurs_within(quote, line, line + 5), (quote, line)
+
+
+def test_the_source_pages_toggle_hides_the_entity_links(chromium, served):
+    chromium.driver.get(served.url + "source.html")
+    shown = "return [...document.querySelectorAll('ol.source .supports')].filter(e => e.offsetParent).length"
+    before = chromium.driver.execute_script(shown)
+    chromium.driver.find_element("id", "hide-links").click()
+    assert before > 100 and chromium.driver.execute_script(shown) == 0
+    _click_link(chromium, "1.1 ARTICLE 38 OF THE LANZAROTE CONVENTION")
+    assert chromium.driver.current_url.endswith("source.html#L103")

@@ -115,7 +115,13 @@ def _national(index: GraphIndex, country: str, own: list[Relation]) -> list[tupl
     rows = [(make_value(index, Term(country, iri=True)), r) for r in own if r.outgoing]
     for body in national_bodies(index, country):
         who = make_value(index, Term(body, iri=True))
-        rows += [(who, r) for r in _relations(index, body) if r.outgoing]
+        for relation in _relations(index, body):
+            if relation.outgoing:
+                # its interpretations are on the body's page, not this one
+                for statement in relation.details:
+                    for value in statement.values:
+                        value.interpreted = False
+                rows.append((who, relation))
 
     def order(row):
         role = row[1].role

@@ -85,6 +85,7 @@ class GraphIndex:
     triples: dict[str, int] = field(default_factory=dict)
     pages: dict[str, str] = field(default_factory=dict)   # node -> its page
     kinds: dict[str, str] = field(default_factory=dict)   # page kind -> its name, in the site's order
+    supports: dict = field(default_factory=dict)  # node -> support.Support, read once (support.support_of)
 
     def label(self, iri: str) -> str:
         return self.labels.get(iri) or iri.rsplit("/", 1)[-1].rsplit("#", 1)[-1]

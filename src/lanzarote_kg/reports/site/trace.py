@@ -82,15 +82,11 @@ class Tracer:
 
     def __init__(self, index: GraphIndex):
         self.index = index
-        self._support: dict[str, Support] = {}
         self._neighbours: dict[str, list[str]] = {}
         self._values: dict[str, dict[str, list[Passage]]] = {}
 
     def support(self, iri: str) -> Support:
-        found = self._support.get(iri)
-        if found is None:
-            found = self._support[iri] = support_of(self.index, iri)
-        return found
+        return support_of(self.index, iri)
 
     def neighbours(self, iri: str) -> list[str]:
         """The nodes this one points at, and its qualified relations and
