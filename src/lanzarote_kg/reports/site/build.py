@@ -60,17 +60,20 @@ class SiteResult:
     seconds: float = 0.0
 
 
-def build_site(queries_dir: Path, store, out: Path, source_path: Path | None, looked_for: Path) -> SiteResult:
+def build_site(queries_dir: Path, store, out: Path, source_path: Path | None, looked_for: Path,
+               graph_file: Path | None = None) -> SiteResult:
     """Write the site into `out`. `source_path` is the paper's text (None
-    when absent); `looked_for` is where it was looked for, for the note."""
+    when absent); `looked_for` is where it was looked for, for the note;
+    `graph_file` the N-Quads or TriG file the store was read from, if any
+    (the query page loads it)."""
     started = time.perf_counter()
     with ChartWorker() as charts:
-        return _build(queries_dir, store, out, source_path, looked_for, charts, started)
+        return _build(queries_dir, store, out, source_path, looked_for, charts, started, graph_file)
 
 
 def _build(queries_dir: Path, store, out: Path, source_path: Path | None, looked_for: Path,
-           charts: ChartWorker, started: float) -> SiteResult:
-    graph = query_page.GraphScript(store)  # in a thread: Oxigraph writes the TriG without the GIL
+           charts: ChartWorker, started: float, graph_file: Path | None) -> SiteResult:
+    graph = query_page.GraphScript(store, graph_file)  # in a thread, while the pages are written
     index = index_store(store)
     reports = run_reports(queries_dir, store, index)
     for report in reports:

@@ -1,25 +1,23 @@
 """The query page's data: Oxigraph's WebAssembly as a script (base64), the
-release graph as a script (TriG in a string), and the reports as editable
+release graph as a script (N-Quads in a string), and the reports as editable
 examples. Scripts rather than files to fetch, because a page opened from
 file:// may not fetch; the same files serve a web server."""
 from __future__ import annotations
 
 import base64
 import json
+import re
 import threading
 from functools import cache
+from pathlib import Path
 
 import pyoxigraph as ox
 
-from .graph_index import ID, RDFS_LABEL, SKOS_PREF
+from .graph_index import ID
 from .writer import STATIC
 
 OXIGRAPH = "0.5.11"  # vendor/npm/package-lock.json; `make vendor` refreshes static/oxigraph-*
 WASM_SCRIPT = f"static/oxigraph-{OXIGRAPH}-wasm.js"
-PREFIXES = {"lkg": "https://w3id.org/lanzarote-kg/ontology#", "id": ID,
-            "rdfs": RDFS_LABEL.rsplit("#", 1)[0] + "#", "skos": SKOS_PREF.rsplit("#", 1)[0] + "#",
-            "xsd": "http://www.w3.org/2001/XMLSchema#", "oa": "http://www.w3.org/ns/oa#",
-            "prov": "http://www.w3.org/ns/prov#", "owl": "http://www.w3.org/2002/07/owl#"}
 
 
 @cache  # the same bytes for every site this process builds
@@ -28,19 +26,34 @@ def wasm_script() -> str:
     return "window.LKG_OXIGRAPH_WASM = \"" + base64.b64encode(data).decode("ascii") + "\";\n"
 
 
-class GraphScript:
-    """The store as TriG in a script (`window.LKG_GRAPH`), written by a
-    thread while the site is built (Oxigraph releases the GIL)."""
+FORMATS = {".nq": "application/n-quads", ".trig": "application/trig"}
 
-    def __init__(self, store: ox.Store):
-        self._text: bytes = b""
+
+class GraphScript:
+    """The release graph in a script (`window.LKG_GRAPH`, its media type in
+    `window.LKG_GRAPH_FORMAT`), made by a thread while the site is built:
+    the file the store was read from, when there is one (dist/'s files are
+    byte-identical from build to build, so the site is too), else the
+    store's N-Quads with their lines sorted (the blank nodes' labels are the
+    parser's, so this is the same within one process only)."""
+
+    def __init__(self, store: ox.Store, graph_file: Path | None = None):
+        self._text: str = ""
+        self._format = FORMATS.get(graph_file.suffix, "") if graph_file is not None else ""
         self._error: BaseException | None = None
-        self._thread = threading.Thread(target=self._dump, args=(store,), daemon=True)
+        self._thread = threading.Thread(target=self._read, args=(store, graph_file if self._format else None),
+                                        daemon=True)
         self._thread.start()
 
-    def _dump(self, store: ox.Store) -> None:
+    def _read(self, store: ox.Store, graph_file: Path | None) -> None:
         try:
-            self._text = store.dump(format=ox.RdfFormat.TRIG, prefixes=PREFIXES)
+            if graph_file is not None:
+                self._text = graph_file.read_text(encoding="utf-8")
+                return
+            lines = store.dump(format=ox.RdfFormat.N_QUADS).split(b"\n")
+            lines.sort()
+            self._format = FORMATS[".nq"]
+            self._text = b"\n".join(line for line in lines if line).decode("utf-8") + "\n"
         except BaseException as exc:  # handed to result()
             self._error = exc
 
@@ -48,9 +61,29 @@ class GraphScript:
         self._thread.join()
         if self._error is not None:
             raise self._error
-        # `</` escaped: the string is a script's content
-        return ("window.LKG_GRAPH = " + json.dumps(self._text.decode("utf-8"), ensure_ascii=False)
-                .replace("</", "<\\/") + ";\n")
+        return (f"window.LKG_GRAPH_FORMAT = {json.dumps(self._format)};\n"
+                "window.LKG_GRAPH = " + raw_string(self._text) + ";\n")
+
+
+def raw_string(text: str) -> str:
+    """`text` as a JavaScript expression: raw template literals (no escaping
+    to do, which for megabytes of N-Quads is time), with each backtick, each
+    `${` and a piece's odd last backslash (which would escape the closing
+    backtick) written as strings of their own between them."""
+    pieces = []
+    for piece in _SPECIAL.split(text):
+        if piece in ("`", "${"):
+            pieces.append(json.dumps(piece))
+            continue
+        trailing = len(piece) - len(piece.rstrip("\\"))
+        if trailing % 2:
+            pieces += ["String.raw`" + piece[:-1] + "`", json.dumps("\\")]
+        elif piece:
+            pieces.append("String.raw`" + piece + "`")
+    return " + ".join(pieces) or '""'
+
+
+_SPECIAL = re.compile(r"(`|\$\{)")
 
 
 def config(reports, index) -> str:

@@ -2,7 +2,7 @@
 // Everything is on the site and inlined as scripts, so it works from
 // file:// (where a page may not fetch) and from any web server alike:
 // oxigraph-*.js defines window.oxigraph, oxigraph-*-wasm.js the WebAssembly
-// bytes as base64, graph.js the release graph as TriG. Nothing is fetched.
+// bytes as base64, graph.js the release graph (N-Quads or TriG). Nothing is fetched.
 (function () {
   "use strict";
   var form = document.getElementById("query-form");
@@ -30,7 +30,7 @@
     var started = performance.now();
     return window.oxigraph.init({ module_or_path: bytes(window.LKG_OXIGRAPH_WASM) }).then(function () {
       store = new window.oxigraph.Store();
-      store.load(window.LKG_GRAPH, { format: "application/trig" });
+      store.load(window.LKG_GRAPH, { format: window.LKG_GRAPH_FORMAT });
       say("The graph is loaded: " + store.size + " triples in " + Math.round(performance.now() - started) +
           " ms. Write a query or pick an example, then run it.");
       form.querySelector("button[type=submit]").disabled = false;
