@@ -136,8 +136,9 @@ def _search_index(index, groups, lines: list[str] | None) -> str:
                 for g in groups for v in g["entities"]]
     text = [{"id": f"source.html#L{number}", "line": number, "text": line.strip()}
             for number, line in enumerate(lines or [], start=1) if any(c.isalpha() for c in line)]
+    # no indent: json's C encoder (an indent takes the pure-Python one)
     return ("window.LKG_SEARCH = " + json.dumps({"entities": entities, "lines": text}, ensure_ascii=False,
-                                                 sort_keys=True, indent=0) + ";\n")
+                                                 sort_keys=True, separators=(",", ":")) + ";\n")
 
 
 def _contents(index) -> list[Part]:

@@ -30,7 +30,7 @@ SHOWN_ELSEWHERE = frozenset({"passage", DOCUMENT_PART, "participation", "node"})
 
 
 def kind_of(iri: str) -> str:
-    return iri[len(ID):].split("/", 1)[0] if iri.startswith(ID) else ""
+    return iri[len(ID):].partition("/")[0] if iri.startswith(ID) else ""
 
 
 def page_path(iri: str) -> str:

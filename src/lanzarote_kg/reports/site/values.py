@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from lanzarote_kg.core.namespaces import LKG
 
@@ -117,6 +118,7 @@ def _lines(start: str, end: str) -> str:
 _DIGITS = re.compile(r"(\d+)")
 
 
+@lru_cache(maxsize=None)  # the same labels are sorted again and again
 def natural(text: str) -> tuple:
     """A sort key reading numbers as numbers: Article 4 before Article 38."""
     return tuple(int(piece) if i % 2 else piece for i, piece in enumerate(_DIGITS.split(text.lower())))
