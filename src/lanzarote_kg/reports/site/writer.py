@@ -37,12 +37,12 @@ class SiteWriter:
         text = self.env.get_template(template).render(root=root_of(path), site=self.site, **context)
         self.file(path, text)
 
-    def file(self, path: str, text: str) -> None:
+    def file(self, path: str, text: str | bytes) -> None:
         target = self.staging / path
         if target.parent not in self._folders:
             target.parent.mkdir(parents=True, exist_ok=True)
             self._folders.add(target.parent)
-        target.write_bytes(text.encode("utf-8"))
+        target.write_bytes(text if isinstance(text, bytes) else text.encode("utf-8"))
         self.count += 1
 
     def finish(self) -> None:
