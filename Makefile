@@ -49,7 +49,7 @@ build: install
 validate: install
 	$(KG) validate
 
-# Every canned report as Markdown and CSV, with an index page.
+# Every canned report as Markdown and CSV (IRI columns followed by their labels), with index.md.
 reports: build
 	$(KG) report --all --out $(OUT)/reports
 
@@ -62,11 +62,14 @@ site: build
 screenshots: site
 	$(BIN)/python tests/screenshots.py $(OUT)/site $(OUT)/screenshots
 
-# Refresh the site's vendored script from the npm lock file (vendor/npm/).
+# Refresh the site's vendored scripts from the npm lock file (vendor/npm/):
+# MiniSearch, and Oxigraph's WebAssembly build for the query page.
 vendor:
 	cd vendor/npm && npm ci --no-audit --no-fund
 	sed '/sourceMappingURL/d' vendor/npm/node_modules/minisearch/dist/umd/index.js \
 	  > src/lanzarote_kg/reports/site/static/minisearch-7.2.0.js
+	$(BIN)/python vendor/npm/oxigraph_classic.py vendor/npm/node_modules/oxigraph \
+	  src/lanzarote_kg/reports/site/static 0.5.11
 
 run: build reports site
 

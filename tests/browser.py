@@ -68,9 +68,16 @@ class Chromium:
         console, requests = self.drain()
         return Visit(url, console, requests, facts)
 
-    def screenshot(self, url: str, path: Path, height: int = 1400) -> None:
+    def screenshot(self, url: str, path: Path, wait_for: str | None = None, height: int = 1400) -> None:
+        """`wait_for`: text the page shows once drawn (the query page's answer)."""
         self.driver.set_window_size(1280, height)
         self.driver.get(url)
+        if wait_for:
+            import time
+
+            deadline = time.monotonic() + 120
+            while wait_for not in self.driver.find_element("tag name", "body").text and time.monotonic() < deadline:
+                time.sleep(0.5)
         path.parent.mkdir(parents=True, exist_ok=True)
         self.driver.save_screenshot(str(path))
 

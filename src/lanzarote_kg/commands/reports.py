@@ -35,7 +35,7 @@ def cmd_report(args: argparse.Namespace) -> int:
         out = Path(args.out or "dist/reports")
         for run in write_all(layout.queries_dir, store, out, runner=runner):
             print(f"{run.query.name}: {len(run.table.rows)} rows")
-        print(f"wrote {out}/index.html")
+        print(f"wrote {out}/index.md")
         return 0
     if not args.names:
         raise UserError("LKG-Q003", "name at least one report, or use --list or --all")
@@ -56,7 +56,7 @@ def register(sub) -> None:
 
     report = sub.add_parser("report", help="run the canned reports (queries/*.rq) by name",
                             description="Run saved reports by name. --list shows them; --all writes every report that "
-                            "needs no parameter as Markdown and CSV, plus index.html, into --out (default dist/reports).")
+                            "needs no parameter as Markdown and CSV, plus index.md, into --out (default dist/reports).")
     report.add_argument("names", nargs="*", metavar="NAME")
     report.add_argument("--list", action="store_true", help="list the reports with their titles and parameters")
     report.add_argument("--all", action="store_true", help="write every report (Markdown + CSV) and an index page")

@@ -8,13 +8,15 @@ from .common import layout_of, source_path
 
 
 def cmd_site(args: argparse.Namespace) -> int:
-    from lanzarote_kg.pipeline.access import open_store
+    from lanzarote_kg.pipeline.access import NQUADS, open_store
     from lanzarote_kg.reports.site.build import build_site
 
     layout = layout_of(args)
+    graph_file = Path(args.graph) if args.graph else layout.root / "dist" / NQUADS
     store = open_store(layout, Path(args.graph) if args.graph else None)
     result = build_site(layout.queries_dir, store, Path(args.out), source_path(args, layout, required=False),
-                        Path(args.source) if args.source else layout.default_source)
+                        Path(args.source) if args.source else layout.default_source,
+                        graph_file if graph_file.is_file() else None)
     total = sum(result.pages.values())
     print("pages: " + ", ".join(f"{kind} {n}" for kind, n in sorted(result.pages.items())) + f" ({total} in all)")
     print(f"wrote {result.out}/index.html ({result.files} files) in {result.seconds:.2f}s")

@@ -182,9 +182,13 @@ def cmd_serve(args: argparse.Namespace) -> int:
         if args.writable:
             print(f"update endpoint: {server.update_url}\ngraph store: {server.store_url}")
         print("queries without GRAPH see the union of all named graphs (--union-default-graph)")
+        # Oxigraph's own query UI (YASGUI) asks prefix.cc for prefixes it
+        # does not know; the site's query page fetches nothing.
+        print(f"query UI (Oxigraph's; it looks unknown prefixes up on prefix.cc): {server.base_url}/")
         if site is not None:
             url = site.start().url
             print(f"query UI: {url}query-ui (nothing is fetched off this machine)")
+            print(f"query page (SPARQL in the browser, nothing fetched): {url}query.html")
             if site.site_dir is not None:
                 print(f"report site: {url} ({site.site_dir})")
             print(f"entities: {url}id/... (Accept: text/turtle, application/n-triples, application/ld+json; "

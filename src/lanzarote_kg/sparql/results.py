@@ -65,6 +65,27 @@ def to_csv(table: Table, delimiter: str = ",") -> str:
     return buffer.getvalue()
 
 
+def to_labelled_csv(table: Table, label) -> str:
+    """CSV for a spreadsheet: as to_csv, with each column that holds IRIs
+    followed by a column of their labels ("offence", "offence label");
+    `label(term)` names an IRI."""
+    linked = [any(isinstance(row[i], URIRef) for row in table.rows) for i in range(len(table.variables))]
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    header = []
+    for variable, has_iris in zip(table.variables, linked):
+        header += [variable, f"{variable} label"] if has_iris else [variable]
+    writer.writerow(header)
+    for row in table.rows:
+        cells = []
+        for term, has_iris in zip(row, linked):
+            cells.append(_plain(term))
+            if has_iris:
+                cells.append(label(term) if isinstance(term, URIRef) else "")
+        writer.writerow(cells)
+    return buffer.getvalue()
+
+
 def _tsv_term(term) -> str:
     # SPARQL 1.1 TSV: terms in Turtle/N-Triples syntax.
     if term is None:

@@ -83,9 +83,12 @@ def test_report_cli_lists_and_writes_every_report(tmp_path):
     written = run_cli("report", "--all", "--out", str(tmp_path / "reports"))
     assert written.returncode == 0, written.stderr
     names = {p.name for p in (tmp_path / "reports").iterdir()}
-    assert {"index.html", "index.md", "offences.md", "offences.csv", "world-congresses.csv"} <= names
+    assert {"index.md", "offences.md", "offences.csv", "world-congresses.csv"} <= names
+    assert "index.html" not in names  # the site's report pages are the HTML view
     csv_bytes = (tmp_path / "reports" / "offences.csv").read_bytes()
-    assert csv_bytes.startswith(b"offence,kind,establishedBy,calledForBy,relatedProvision\r\n")
+    # For spreadsheets: each IRI column followed by its labels.
+    assert csv_bytes.startswith(b"offence,offence label,kind,establishedBy,establishedBy label,calledForBy,"
+                                b"calledForBy label,relatedProvision,relatedProvision label\r\n")
 
 
 def test_report_formats_follow_the_sparql_results_formats(tmp_path):

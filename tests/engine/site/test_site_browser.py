@@ -11,9 +11,11 @@ import time
 import urllib.parse
 from dataclasses import dataclass
 
+import pyoxigraph as ox
 import pytest
 
 import browser
+from helpers import run_cli
 from lanzarote_kg.pipeline.source import SourceText, normalise
 from lanzarote_kg.reports.runner import run_report
 from lanzarote_kg.sparql.catalogue import catalogue, read_query
@@ -178,7 +180,9 @@ def test_the_network_draws_every_actor_intervention_and_relation(crawl, served, 
     nodes = {str(r[0]) for r in rows} | {str(r[2]) for r in rows}
     chart = crawl.pages[_page(served, "reports/interventions.html")]["chart"]
     assert len(chart["points"]) == len(nodes) and chart["lines"] == len(rows)
-    assert "Virtual Global Taskforce" in chart["points"]
+    # each point named, with what it is and its relations, in its tooltip and ARIA label
+    assert any(p.startswith("Virtual Global Taskforce (intervention or network): ") for p in chart["points"])
+    assert all(" (actor): " in p or " (intervention or network): " in p for p in chart["points"])
 
 
 def test_the_heat_map_and_the_funding_bars_have_a_mark_per_cell(crawl, served):
@@ -226,3 +230,214 @@ def test_without_javascript_the_pages_still_read(served):
         assert "Interventions against the 4Ps" in text and "every entity by kind" in text
         assert not plain.driver.find_element("css selector", "form.search").is_displayed()
         assert home.console == []
+
+
+CHART_FACTS = """
+const svg = document.querySelector("figure.chart svg");
+const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+const marks = [...svg.querySelectorAll('[role="graphics-symbol"]')].filter(m => m.tagName !== "text" && m.tagName !== "g");
+return {
+  marks: marks.length,
+  untitled: marks.filter(m => !m.querySelector("title") || m.querySelector("title").textContent !== m.getAttribute("aria-label")).length,
+  titles: marks.map(m => m.querySelector("title") ? m.querySelector("title").textContent : ""),
+  smallest: Math.min(...[...svg.querySelectorAll("text")].map(t => parseFloat(getComputedStyle(t).fontSize) * scale)),
+  colours: [...svg.querySelectorAll('[aria-roledescription="line mark"]')].map(m => m.getAttribute("stroke")),
+};
+"""
+
+
+@pytest.mark.parametrize("report", ["timeline", "interventions", "pillar-matrix", "funding-by-funder"])
+def test_every_chart_mark_has_a_tooltip_and_no_text_is_under_11_px(chromium, served, report):
+    visit = chromium.visit(served.url + f"reports/{report}.html", CHART_FACTS)
+    facts = visit.facts
+    assert facts["marks"] > 0 and facts["untitled"] == 0, report
+    assert facts["smallest"] >= 11, (report, facts["smallest"])
+
+
+def test_a_network_tooltip_names_the_actor_and_what_it_does(chromium, served):
+    facts = chromium.visit(served.url + "reports/interventions.html", CHART_FACTS).facts
+    dgcs = [t for t in facts["titles"] if t.startswith("General Direction of Development Cooperation of the "
+                                                       "Italian Ministry of Foreign Affairs (actor): ")]
+    assert len(dgcs) == 1 and "funder of TACRO II" in dgcs[0], facts["titles"]
+    # the roles drawn in as many colours (Okabe-Ito), partner apart from member
+    assert len(set(facts["colours"])) == 5
+    # every actor also in the table beside the chart
+    table = chromium.driver.execute_script(
+        "return [...document.querySelectorAll('details.chart-table tbody tr td:first-child')].map(c => c.textContent)")
+    assert "General Direction of Development Cooperation of the Italian Ministry of Foreign Affairs" in table
+
+
+def test_the_funding_chart_writes_money_as_money(chromium, served):
+    facts = chromium.visit(served.url + "reports/funding-by-funder.html", CHART_FACTS).facts
+    assert any("EUR 2,800,000 to 1 intervention" in t for t in facts["titles"]), facts["titles"]
+
+
+SEARCH_RESULTS = """
+return {entities: [...document.querySelectorAll('#search-results a')].map(a => [a.textContent, a.href]),
+        lines: [...document.querySelectorAll('#search-lines a')].map(a => [a.textContent, a.href]),
+        status: document.getElementById('search-status').textContent};
+"""
+
+
+def test_search_puts_the_exact_short_name_first_from_every_pages_box(chromium, site):
+    root = site.out.resolve().as_uri() + "/"
+    chromium.visit(root + "entity/instrument/echr.html")  # any page: the box is in its navigation
+    box = chromium.driver.find_element("id", "nav-q")
+    box.send_keys("Lanzarote Convention")
+    box.submit()
+    found = chromium.visit(chromium.driver.current_url, SEARCH_RESULTS).facts
+    assert chromium.driver.current_url.startswith(root + "search.html?q=Lanzarote")
+    assert found["entities"][0] == ["Council of Europe Convention on the Protection of Children against Sexual "
+                                    "Exploitation and Sexual Abuse", root + "entity/instrument/lanzarote-convention.html"]
+
+
+def test_search_finds_a_word_of_the_paper_at_its_line(chromium, site, source_path):
+    root = site.out.resolve().as_uri() + "/"
+    visit = chromium.visit(root + "search.html?q=grooming", SEARCH_RESULTS)
+    assert visit.console == []
+    lines = visit.facts["lines"]
+    assert lines, visit.facts
+    text = SourceText(source_path)
+    for label, href in lines:
+        number = int(href.rsplit("#L", 1)[1])
+        assert label == f"line {number}" and "grooming" in text.lines[number - 1].lower()
+    # "money" is not a word of the paper; its amounts of money are entities
+    money = chromium.visit(root + "search.html?q=money", SEARCH_RESULTS).facts
+    assert money["lines"] == [] and root + "entity/amount/tacro-ii/italian-contribution.html" in {
+        href for _, href in money["entities"]}
+
+
+COUNT_QUERY = ("PREFIX lkg: <https://w3id.org/lanzarote-kg/ontology#>\n"
+               "SELECT (COUNT(*) AS ?n) WHERE { ?participation lkg:participationIn ?context }")
+_INTERNAL = ("chrome://", "chrome-untrusted://", "data:", "blob:", "file://")  # the browser's own, and the disk
+
+
+def _answer(chromium, timeout: float = 240) -> dict:
+    """Wait for the query page's answer (or failure); its status and table."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        status = chromium.driver.execute_script("return document.getElementById('query-status').textContent")
+        if " row" in status or "failed" in status or "could not" in status:
+            break
+        time.sleep(0.5)
+    return chromium.driver.execute_script("""
+        return {status: document.getElementById('query-status').textContent,
+                head: [...document.querySelectorAll('#query-results th')].map(c => c.textContent),
+                rows: [...document.querySelectorAll('#query-results tbody tr')].map(
+                    r => [...r.cells].map(c => c.textContent)),
+                links: [...document.querySelectorAll('#query-results tbody a')].map(a => [a.textContent, a.href]),
+                share: document.getElementById('query-share').href,
+                examples: document.querySelectorAll('#query-example option').length};""")
+
+
+def test_the_query_page_counts_from_file_as_the_command_line_does(chromium, site, build_result, tmp_path):
+    # The command line, on the graph the site was built from.
+    graph = tmp_path / "graph.nq"
+    build_result.store.dump(str(graph), format=ox.RdfFormat.N_QUADS)
+    query = tmp_path / "count.rq"
+    query.write_text(COUNT_QUERY, encoding="utf-8")
+    cli = run_cli("query", str(query), "--graph", str(graph), "--format", "csv")
+    assert cli.returncode == 0, cli.stderr
+    expected = cli.stdout.splitlines()[1]
+    assert int(expected) > 100
+    # The browser, from file://, with the query in the share link.
+    root = site.out.resolve().as_uri() + "/"
+    chromium.drain()
+    chromium.driver.get(root + "query.html#query=" + urllib.parse.quote(COUNT_QUERY))
+    answer = _answer(chromium)
+    console, requests = chromium.drain()
+    assert answer["head"] == ["n"] and answer["rows"] == [[expected]], answer
+    assert answer["examples"] == 17
+    assert console == [] and [r for r in requests if not r.startswith(_INTERNAL)] == []
+    assert all(r.startswith(root) for r in requests if r.startswith("file://"))
+
+
+def test_the_query_page_runs_an_example_with_labels_from_the_server(chromium, served):
+    chromium.driver.get(served.url + "query.html")
+    _answer(chromium, 5)  # the engine starts while the page waits for a click
+    select = chromium.driver.find_element("id", "query-example")
+    for option in select.find_elements("tag name", "option"):
+        if option.text == "The World Congresses and UNGASS":
+            option.click()
+    chromium.driver.find_element("css selector", "#query-form button[type=submit]").click()
+    answer = _answer(chromium)
+    assert answer["status"] == "4 rows.", answer
+    # IRIs shown by their labels, linked to their pages
+    congresses = [(text, href) for text, href in answer["links"] if href.startswith(served.url + "entity/event/")]
+    assert len(congresses) == 4 and sum("World Congress" in text for text, _ in congresses) == 3, congresses
+    assert answer["head"][0] == "event" and not any(text.startswith("https://") for text, _ in answer["links"])
+    # the share link holds the query
+    shared = urllib.parse.unquote(answer["share"].split("#query=", 1)[1])
+    assert shared.startswith("#+ title: The World Congresses and UNGASS") and "SELECT ?event" in shared
+    console, requests = chromium.drain()
+    assert console == [] and [r for r in requests if not r.startswith(_INTERNAL + (served.url,))] == []
+
+
+def _click_link(chromium, text: str) -> None:
+    chromium.driver.find_element("link text", text).click()
+
+
+def _cells(chromium, selector: str) -> list[list[str]]:
+    return chromium.driver.execute_script(
+        f"return [...document.querySelectorAll({selector!r})].map(r => [...r.cells].map(c => c.textContent.trim()))")
+
+
+def test_what_did_italy_fund_in_one_click_from_the_home_page(chromium, served):
+    chromium.driver.get(served.url + "index.html")
+    chromium.driver.find_element("id", "q").send_keys("Italy")
+    _click_link(chromium, "Italy")  # click 1: the first result
+    assert chromium.driver.current_url == served.url + "entity/country/italy.html"
+    rows = _cells(chromium, "section[aria-labelledby=national-h] tbody tr")
+    funded = {(who, what) for who, role, what, *_ in rows if role == "funder"}
+    assert funded == {
+        ("General Direction of Development Cooperation of the Italian Ministry of Foreign Affairs", "TACRO II"),
+        ("General Direction of Development Cooperation of the Italian Ministry of Foreign Affairs",
+         "Preventing and combating trafficking of minors and young women from Nigeria to Italy"),
+        ("Italian Equal Opportunities Department of the Presidency of the Council of Ministers",
+         "Fund for children victims of sexual abuse and sexual exploitation")}
+
+
+def test_which_obligations_article_38_imposes_and_on_whom_in_one_click(chromium, served):
+    chromium.driver.get(served.url + "index.html")
+    _click_link(chromium, "Article 38 and what serves it")  # click 1
+    head = chromium.driver.execute_script(
+        "return [...document.querySelectorAll('section[aria-labelledby=result-h] thead th')].map(c => c.textContent)")
+    assert head[:3] == ["provision", "obligation", "bearers"] and head[-1] == "in the paper"
+    rows = _cells(chromium, "section[aria-labelledby=result-h] tbody tr")
+    obligations = {(row[0], row[1], row[2]) for row in rows if row[1]}
+    assert ("Lanzarote Convention, Article 38(4)", next(o for p, o, b in obligations if p.endswith("38(4)")),
+            "Parties to the Convention") in obligations
+    assert {b for _, _, b in obligations} == {"Parties to the Convention"}
+
+
+def test_how_much_money_tacro_ii_had_and_from_whom_in_one_click(chromium, served):
+    chromium.driver.get(served.url + "index.html")
+    _click_link(chromium, "Interventions")  # click 1
+    rows = _cells(chromium, "section[aria-labelledby=result-h] tbody tr")
+    tacro = next(row for row in rows if row[0] == "TACRO II")
+    assert "General Direction of Development Cooperation" in tacro[1] and "EUR 3,000,000" in tacro
+    assert tacro[-1].startswith("line")  # traced to the paper
+
+
+def test_a_report_rows_evidence_link_leads_to_the_line_that_says_it(chromium, served, source_path):
+    chromium.driver.get(served.url + "reports/world-congresses.html")
+    row = chromium.driver.find_element(
+        "xpath", "//section[@aria-labelledby='result-h']//tbody/tr[td/a[contains(@href, 'world-congress-1-stockholm')]]")
+    link = row.find_element("css selector", "td.evidence a")
+    quote = link.get_attribute("title")
+    link.click()
+    line = int(chromium.driver.current_url.rsplit("#L", 1)[1])
+    target = chromium.driver.execute_script("return document.querySelector(':target').textContent")
+    text = SourceText(source_path)
+    assert text.lines[line - 1].strip()[:20] in target
+    assert text.occurs_within(quote, line, line + 5), (quote, line)
+
+
+def test_the_source_pages_toggle_hides_the_entity_links(chromium, served):
+    chromium.driver.get(served.url + "source.html")
+    shown = "return [...document.querySelectorAll('ol.source .supports')].filter(e => e.offsetParent).length"
+    before = chromium.driver.execute_script(shown)
+    chromium.driver.find_element("id", "hide-links").click()
+    assert before > 100 and chromium.driver.execute_script(shown) == 0
+    _click_link(chromium, "1.1 ARTICLE 38 OF THE LANZAROTE CONVENTION")
+    assert chromium.driver.current_url.endswith("source.html#L103")

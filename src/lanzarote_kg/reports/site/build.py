@@ -12,15 +12,15 @@ from pathlib import Path
 
 from lanzarote_kg.core.namespaces import LKG
 from lanzarote_kg.pipeline.source import SourceText
-from lanzarote_kg.sparql.results import to_csv, to_json
+from lanzarote_kg.sparql.results import to_json, to_labelled_csv
 
+from . import query_page
 from .chart_worker import ChartWorker
-from .charts import spec_for
+from .charts import add_titles, spec_for
 from .entities import build_entity, page_entities
-from .graph_index import GRAPH_NAMES, index_store
-from .paths import PAGE_KINDS
+from .graph_index import GRAPH_NAMES, RDF_TYPE, index_store
 from .report_pages import actor_profiles, run_reports
-from .source_page import source_view
+from .source_page import Part, source_view
 from .values import START_LINE, Value, sort_key
 from .writer import SiteWriter
 
@@ -60,16 +60,20 @@ class SiteResult:
     seconds: float = 0.0
 
 
-def build_site(queries_dir: Path, store, out: Path, source_path: Path | None, looked_for: Path) -> SiteResult:
+def build_site(queries_dir: Path, store, out: Path, source_path: Path | None, looked_for: Path,
+               graph_file: Path | None = None) -> SiteResult:
     """Write the site into `out`. `source_path` is the paper's text (None
-    when absent); `looked_for` is where it was looked for, for the note."""
+    when absent); `looked_for` is where it was looked for, for the note;
+    `graph_file` the N-Quads or TriG file the store was read from, if any
+    (the query page loads it)."""
     started = time.perf_counter()
     with ChartWorker() as charts:
-        return _build(queries_dir, store, out, source_path, looked_for, charts, started)
+        return _build(queries_dir, store, out, source_path, looked_for, charts, started, graph_file)
 
 
 def _build(queries_dir: Path, store, out: Path, source_path: Path | None, looked_for: Path,
-           charts: ChartWorker, started: float) -> SiteResult:
+           charts: ChartWorker, started: float, graph_file: Path | None) -> SiteResult:
+    graph = query_page.GraphScript(store, graph_file)  # in a thread, while the pages are written
     index = index_store(store)
     reports = run_reports(queries_dir, store, index)
     for report in reports:
@@ -91,39 +95,69 @@ def _build(queries_dir: Path, store, out: Path, source_path: Path | None, looked
             by_kind.setdefault(entity.kind, []).append(link)
             for passage in entity.passages:
                 by_passage.setdefault((passage.start, passage.end, passage.quote), []).append(link)
-        writer.page("source.html", "source.html",
-                    src=source_view(source.lines, by_passage, source.note, _linked_lines(index)))
-        groups = [{"kind": kind, "label": PAGE_KINDS[kind], "entities": sorted(by_kind[kind], key=sort_key)}
-                  for kind in PAGE_KINDS if kind in by_kind]
+        view = source_view(source.lines, by_passage, source.note, _linked_lines(index))
+        view.contents = _contents(index)
+        writer.page("source.html", "source.html", src=view)
+        groups = [{"kind": kind, "label": label, "entities": sorted(by_kind[kind], key=sort_key)}
+                  for kind, label in index.kinds.items() if kind in by_kind]
         writer.page("entities.html", "entities.html", groups=groups)
-        writer.file("search-index.js", _search_index(index, groups))
+        writer.file("search-index.js", _search_index(index, groups, source.lines))
+        writer.page("search.html", "search.html")
         drawn = charts.get()
         for report in reports:
             if report.chart_kind:
-                report.svg = drawn[report.query.name]
+                report.svg = add_titles(drawn[report.query.name])
             name = report.query.name
             writer.page(f"reports/{name}.html", "report.html", r=report)
-            writer.file(f"reports/{name}.csv", to_csv(report.table))
+            writer.file(f"reports/{name}.csv", to_labelled_csv(report.table, lambda term: index.label(str(term))))
             writer.file(f"reports/{name}.srj", to_json(report.table))
         site["triples"] = [(name, index.triples[name]) for name in GRAPH_NAMES if name in index.triples]
         site["kinds"] = [(g["kind"], g["label"], len(g["entities"])) for g in groups]
         site["passages"] = len(by_passage)
         writer.page("index.html", "home.html", reports=reports)
+        writer.page("query.html", "query.html", oxigraph=query_page.OXIGRAPH,
+                    examples=[r.query for r in reports], config=query_page.config(reports, index))
+        writer.file(query_page.WASM_SCRIPT, query_page.wasm_script())
+        writer.file("graph.js", graph.result())
         writer.finish()
     except BaseException:
         writer.abandon()
         raise
     pages = {kind: len(links) for kind, links in by_kind.items()}
-    pages |= {"report": len(reports), "home, source and entity index": 3}
+    pages |= {"report": len(reports), "home, source, search, query and entity index": 5}
     return SiteResult(out, pages, writer.count, time.perf_counter() - started)
 
 
-def _search_index(index, groups) -> str:
+def _search_index(index, groups, lines: list[str] | None) -> str:
     """The documents MiniSearch indexes in the browser, as a script (a JSON
-    file could not be fetched from file://)."""
-    documents = [{"id": v.href, "label": v.text, "kind": g["label"], "alt": " ".join(index.alt_labels(v.iri))}
-                 for g in groups for v in g["entities"]]
-    return "window.LKG_SEARCH_DOCUMENTS = " + json.dumps(documents, ensure_ascii=False, sort_keys=True, indent=0) + ";\n"
+    file could not be fetched from file://): every entity, and every line
+    of the paper's text that has words."""
+    entities = [{"id": v.href, "label": v.text, "kind": g["label"], "alt": " | ".join(index.alt_labels(v.iri))}
+                for g in groups for v in g["entities"]]
+    text = [{"id": f"source.html#L{number}", "line": number, "text": line.strip()}
+            for number, line in enumerate(lines or [], start=1) if any(c.isalpha() for c in line)]
+    # no indent: json's C encoder (an indent takes the pure-Python one)
+    return ("window.LKG_SEARCH = " + json.dumps({"entities": entities, "lines": text}, ensure_ascii=False,
+                                                 sort_keys=True, separators=(",", ":")) + ";\n")
+
+
+def _contents(index) -> list[Part]:
+    """The document's sections (lkg:Section) in the order printed, each as
+    deep as its chain of lkg:subPartOf: the source page's table of contents."""
+    section, sub_part_of = str(LKG.Section), str(LKG.subPartOf)
+    parts = []
+    for iri, facts in index.out.items():
+        if any(p == RDF_TYPE and t.value == section for p, t in facts):
+            line = index.first(iri, START_LINE)
+            if line is None or not line.value.isdigit():
+                continue
+            depth, parent, seen = 0, index.first(iri, sub_part_of), {iri}
+            while parent is not None and parent.value not in seen:
+                seen.add(parent.value)
+                depth += 1
+                parent = index.first(parent.value, sub_part_of)
+            parts.append(Part(index.label(iri), int(line.value), depth))
+    return sorted(parts, key=lambda p: (p.line, p.depth, p.label))
 
 
 def _linked_lines(index) -> frozenset[int]:

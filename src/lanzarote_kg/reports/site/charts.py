@@ -4,6 +4,8 @@ for the network, the rows of queries/charts/network.rq) into plain values
 that `spec_for` draws."""
 from __future__ import annotations
 
+import re
+
 from . import chart_specs
 
 CHARTS = ("timeline", "heatmap", "bars", "network")
@@ -32,7 +34,8 @@ def chart_rows(kind: str, table, label) -> list[dict]:
                                               "interventions": _text(r["interventions"])} for r in rows]
     if kind == "network":
         return [{"actor": str(r["actor"]), "role": _text(r["role"]), "in": str(r["in"]),
-                 "actor_label": label(r["actor"])[0], "in_label": label(r["in"])[0], "in_short": label(r["in"])[1]}
+                 "actor_label": label(r["actor"])[0], "actor_short": label(r["actor"])[1],
+                 "in_label": label(r["in"])[0], "in_short": label(r["in"])[1]}
                 for r in rows]
     raise KeyError(kind)
 
@@ -47,15 +50,34 @@ def _network(rows: list[dict]) -> chart_specs.ChartSpec:
     from .network_layout import layout
 
     labels = {r["actor"]: r["actor_label"] for r in rows} | {r["in"]: r["in_label"] for r in rows}
-    shorts = {r["in"]: r["in_short"] for r in rows}
+    shorts = {r["actor"]: r["actor_short"] for r in rows} | {r["in"]: r["in_short"] for r in rows}
     contexts = {r["in"] for r in rows}
+    said: dict[str, list[str]] = {}
+    for r in rows:  # what each node's tooltip says: its relations
+        said.setdefault(r["actor"], []).append(f'{r["role"]} of {r["in_label"]}')
+        said.setdefault(r["in"], []).append(f'{r["actor_label"]} ({r["role"]})')
     positions = layout([(r["actor"], r["role"], r["in"]) for r in rows])
     nodes = []
     for node, (x, y) in sorted(positions.items()):
         name = labels[node]
-        nodes.append({"x": x, "y": y, "label": name, "short": shorts.get(node, ""),
-                      "side": "intervention or network" if node in contexts else "actor"})
+        side = "intervention or network" if node in contexts else "actor"
+        relations = sorted(set(said[node]))
+        nodes.append({"x": x, "y": y, "label": name, "short": shorts.get(node, ""), "side": side,
+                      "degree": len(relations),
+                      "text": f"{name} ({'intervention or network' if side != 'actor' else 'actor'}): "
+                              + "; ".join(relations)})
     links = [{"x1": positions[r["actor"]][0], "y1": positions[r["actor"]][1], "x2": positions[r["in"]][0],
               "y2": positions[r["in"]][1], "role": r["role"], "text": f'{r["actor_label"]}: {r["role"]} of {r["in_label"]}'}
              for r in rows]
     return chart_specs.network(nodes, links)
+
+
+# A mark of the drawn SVG with its ARIA label: a data mark (not an axis,
+# legend or title, which are groups).
+_MARK = re.compile(r'<(path|rect|line|circle)(\s[^>]*?aria-label="([^"]*)"[^>]*?role="graphics-symbol"[^>]*?)/>')
+
+
+def add_titles(svg: str) -> str:
+    """Each data mark gets an SVG <title>, the tooltip every browser shows
+    on hover, saying what its ARIA label says (entity and value)."""
+    return _MARK.sub(lambda m: f"<{m.group(1)}{m.group(2)}><title>{m.group(3)}</title></{m.group(1)}>", svg)

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
+import re
+from collections import Counter
 from typing import NamedTuple
 
 import pyoxigraph as ox
@@ -25,6 +27,35 @@ GRAPH_NAMES = ("ontology", "vocabularies", "data", "inferred", "annotations")
 # are counted, not indexed.
 _GRAPHS = {name: ox.NamedNode(f"{BASE}graph/{name}") for name in GRAPH_NAMES}
 _SHOWN_ANNOTATIONS = frozenset({str(LKG.supportsValue), str(LKG.property), str(LKG.value)})
+
+
+# Names of the standard vocabularies' properties, whose labels the graph
+# does not hold (only the project's ontology is loaded).
+KNOWN_PROPERTY_LABELS = {
+    SKOS_PREF: "preferred label", SKOS_ALT: "alternative label", RDFS_LABEL: "label",
+    "http://www.w3.org/2004/02/skos/core#inScheme": "in scheme",
+    "http://www.w3.org/2004/02/skos/core#topConceptOf": "top concept of",
+    "http://www.w3.org/2004/02/skos/core#hasTopConcept": "top concept",
+    "http://www.w3.org/2004/02/skos/core#closeMatch": "close match",
+    "http://www.w3.org/2004/02/skos/core#exactMatch": "exact match",
+    "http://www.w3.org/2004/02/skos/core#definition": "definition",
+    "http://www.w3.org/2004/02/skos/core#notation": "notation",
+    "http://www.w3.org/2004/02/skos/core#broader": "broader",
+    "http://www.w3.org/2004/02/skos/core#narrower": "narrower",
+    "http://www.w3.org/2004/02/skos/core#scopeNote": "scope note",
+    "http://www.w3.org/2000/01/rdf-schema#comment": "comment",
+    "http://www.w3.org/2000/01/rdf-schema#seeAlso": "see also",
+    "http://www.w3.org/2000/01/rdf-schema#isDefinedBy": "defined by",
+    RDF_TYPE: "kind",
+}
+_CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])|[_-]+")
+
+
+def words(name: str) -> str:
+    """A camelCase or snake_case name as words: `nameAsPrinted` is "name as
+    printed"; an acronym inside stays ("iso3166Alpha2" is "iso3166 alpha2")."""
+    parts = [p for p in _CAMEL.split(name) if p]
+    return " ".join(p if p.isupper() and len(p) > 1 else p.lower() for p in parts)
 
 
 class Term(NamedTuple):  # a tuple: made 20 000 times per build, and cheaply
@@ -52,9 +83,18 @@ class GraphIndex:
     incoming: dict[str, list[tuple[str, str]]] = field(default_factory=lambda: defaultdict(list))
     labels: dict[str, str] = field(default_factory=dict)
     triples: dict[str, int] = field(default_factory=dict)
+    pages: dict[str, str] = field(default_factory=dict)   # node -> its page
+    kinds: dict[str, str] = field(default_factory=dict)   # page kind -> its name, in the site's order
+    supports: dict = field(default_factory=dict)  # node -> support.Support, read once (support.support_of)
 
     def label(self, iri: str) -> str:
         return self.labels.get(iri) or iri.rsplit("/", 1)[-1].rsplit("#", 1)[-1]
+
+    def property_label(self, iri: str) -> str:
+        """A property's name in words: its label, else a known name, else
+        its local name split into words (never camelCase)."""
+        return (self.labels.get(iri) or KNOWN_PROPERTY_LABELS.get(iri)
+                or words(iri.rsplit("/", 1)[-1].rsplit("#", 1)[-1]))
 
     def short_label(self, iri: str, limit: int = 40) -> str:
         """A name that fits on a chart: the short name, else the acronym,
@@ -98,7 +138,30 @@ def index_store(store: ox.Store) -> GraphIndex:
             index.inferred[quad.subject.value].append((quad.predicate.value, _term(quad.object)))
     index.triples["inferred"] = count
     index.labels = english
+    _page_kinds(index)
     return index
+
+
+def _page_kinds(index: GraphIndex) -> None:
+    """Every typed node `id/KIND/...` of a kind not shown elsewhere gets a
+    page (paths.gets_page); the kinds come from the graph, named as
+    paths.KNOWN_KINDS names them or else after their commonest class."""
+    from .paths import KNOWN_KINDS, gets_page, kind_of, page_path
+
+    classes: dict[str, Counter] = {}
+    for iri, facts in index.out.items():
+        types = [t.value for p, t in facts if p == RDF_TYPE]
+        if types and iri.startswith(ID) and gets_page(iri):
+            index.pages[iri] = page_path(iri)
+            classes.setdefault(kind_of(iri), Counter()).update(types)
+    known = [k for k in KNOWN_KINDS if k in classes]
+    others = sorted(k for k in classes if k not in KNOWN_KINDS)
+    for kind in known:
+        index.kinds[kind] = KNOWN_KINDS[kind]
+    for kind in others:
+        commonest = min(classes[kind].items(), key=lambda kv: (-kv[1], kv[0]))[0]
+        name = index.labels.get(commonest) or words(commonest.rsplit("#", 1)[-1].rsplit("/", 1)[-1])
+        index.kinds[kind] = name[:1].upper() + name[1:]
 
 
 def _add(index: GraphIndex, english: dict[str, str], quads, statements: bool = True) -> int:

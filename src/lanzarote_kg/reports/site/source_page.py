@@ -26,10 +26,19 @@ class Line:
 
 
 @dataclass
+class Part:
+    """An entry of the table of contents: a section of the document."""
+    label: str
+    line: int
+    depth: int
+
+
+@dataclass
 class SourceView:
     present: bool
     lines: list[Line]
     note: str = ""
+    contents: list[Part] = field(default_factory=list)
 
 
 class _FlatText:

@@ -48,6 +48,15 @@ def _covered(index: GraphIndex, node: str):
 
 
 def support_of(index: GraphIndex, iri: str) -> Support:
+    """Read once per node and kept on the index: the entity pages, the
+    qualified relations of both sides and the report rows all ask."""
+    found = index.supports.get(iri)
+    if found is None:
+        found = index.supports[iri] = _support_of(index, iri)
+    return found
+
+
+def _support_of(index: GraphIndex, iri: str) -> Support:
     support = Support()
     for evidence in index.all(iri, EVIDENCE):
         found = passage(index, evidence.value)

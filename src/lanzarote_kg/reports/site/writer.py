@@ -37,19 +37,20 @@ class SiteWriter:
         text = self.env.get_template(template).render(root=root_of(path), site=self.site, **context)
         self.file(path, text)
 
-    def file(self, path: str, text: str) -> None:
+    def file(self, path: str, text: str | bytes) -> None:
         target = self.staging / path
         if target.parent not in self._folders:
             target.parent.mkdir(parents=True, exist_ok=True)
             self._folders.add(target.parent)
-        target.write_bytes(text.encode("utf-8"))
+        target.write_bytes(text if isinstance(text, bytes) else text.encode("utf-8"))
         self.count += 1
 
     def finish(self) -> None:
         """Copy the static files, then swap the new site in for the old
         one: two renames, so the old site is whole until the new one is."""
         for source in sorted(STATIC.iterdir()):
-            self.file(f"static/{source.name}", source.read_text(encoding="utf-8"))
+            if source.suffix != ".wasm":  # the query page's WebAssembly goes inline (query_page.wasm_script)
+                self.file(f"static/{source.name}", source.read_text(encoding="utf-8"))
         old = None
         if self.out.exists():
             old = Path(tempfile.mkdtemp(prefix=f".{self.out.name}-old-", dir=self.out.parent))
