@@ -62,7 +62,8 @@ def _note(index: GraphIndex, iri: str) -> Note:
     # The reason is what a reader looks for: last, after kind and values.
     statements = grouped(index, facts, skip=OWN_SECTION | {REASON}) + grouped(
         index, [(p, t) for p, t in facts if p == REASON], skip=frozenset())
-    return Note(index.label(iri), statements, passages_of(index, iri))
+    # An interpretation need not be labelled; its node's IRI is a digest no reader should see.
+    return Note(index.labels.get(iri) or "The project's reading", statements, passages_of(index, iri))
 
 
 def _relations(index: GraphIndex, iri: str) -> list[Relation]:
