@@ -24,6 +24,7 @@ import pyoxigraph as ox
 from lanzarote_kg.core.errors import BuildFailure
 from lanzarote_kg.core.layout import Layout
 from lanzarote_kg.core.namespaces import BASE, PREFIXES, Graphs
+from lanzarote_kg.pipeline.locate import iri_at, line_at
 
 RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 # The namespaces whose terms must be declared (as queries/qc/undeclared-term.rq).
@@ -31,7 +32,6 @@ CHECKED = (BASE + "ontology#", BASE + "id/concept/", BASE + "id/scheme/", BASE +
 # The project's namespaces an IRI one edit away from is a likely typo of.
 # (the ontology's version IRIs are in ontology/).
 OWN = (BASE + "ontology#", BASE + "ontology/", BASE + "shapes#", BASE + "id/", BASE + "graph/")
-_PREFIX = re.compile(rb"@prefix\s+([A-Za-z][\w.-]*)?:\s*<([^>]*)>|PREFIX\s+([A-Za-z][\w.-]*)?:\s*<([^>]*)>", re.I)
 
 
 def distance(a: str, b: str, limit: int = 2) -> int:
@@ -75,10 +75,6 @@ def _compact(iri: str) -> str:
     return f"{prefix}:{local}" if re.fullmatch(r"[\w-]+", local or "-") else f"<{iri}>"
 
 
-def _line(data: bytes, at: int) -> int:
-    return data.count(b"\n", 0, at) + 1
-
-
 class _Files:
     """The input files' bytes, read once, to say where a term is written."""
 
@@ -99,22 +95,11 @@ class _Files:
     def where(self, iri: str) -> str:
         """"file:line" of the first place the IRI is written, whole or as a
         prefixed name of a prefix the file declares; "" when not found."""
-        full = f"<{iri}>".encode("utf-8")
         for path in self.paths:
             data = self._read(path)
-            at = data.find(full)
-            if at < 0:
-                for match in _PREFIX.finditer(data):
-                    prefix = match.group(1) or match.group(3) or b""
-                    namespace = (match.group(2) or match.group(4) or b"").decode("utf-8", "replace")
-                    if namespace and iri.startswith(namespace) and len(iri) > len(namespace):
-                        local = re.escape(iri[len(namespace):].encode("utf-8"))
-                        found = re.search(rb"(?<![\w:.-])" + re.escape(prefix) + b":" + local + rb"(?![\w-])", data)
-                        if found:
-                            at = found.start()
-                            break
+            at = iri_at(data, iri)
             if at >= 0:
-                return f"{self._shown(path)}:{_line(data, at)}"
+                return f"{self._shown(path)}:{line_at(data, at)}"
         return ""
 
     def where_text(self, text: str) -> str:
@@ -123,7 +108,7 @@ class _Files:
             data = self._read(path)
             at = data.find(needle)
             if at >= 0:
-                return f"{self._shown(path)}:{_line(data, at)}"
+                return f"{self._shown(path)}:{line_at(data, at)}"
         return ""
 
 

@@ -16,7 +16,8 @@ import pyoxigraph as ox
 _PREFIX = re.compile(rb"@prefix\s+([A-Za-z][\w.-]*)?:\s*<([^>]*)>|PREFIX\s+([A-Za-z][\w.-]*)?:\s*<([^>]*)>", re.I)
 
 
-def _line(data: bytes, at: int) -> int:
+def line_at(data: bytes, at: int) -> int:
+    """The 1-based line of a byte offset."""
     return data.count(b"\n", 0, at) + 1
 
 
@@ -91,7 +92,7 @@ def locate_statement(kg, subject, predicate, value) -> str:
     if data is None:
         return file
     at = literal_at(data, value) if isinstance(value, ox.Literal) else iri_at(data, value.value)
-    return f"{file}:{_line(data, at)}" if at >= 0 else file
+    return f"{file}:{line_at(data, at)}" if at >= 0 else file
 
 
 def locate_node(kg, node) -> str:
@@ -111,4 +112,4 @@ def locate_node(kg, node) -> str:
             at = literal_at(data, literal) if len(literal.value) >= 8 else pair_at(data, predicate, literal)
             if at >= 0:
                 break
-    return f"{file}:{_line(data, at)}" if at >= 0 else file
+    return f"{file}:{line_at(data, at)}" if at >= 0 else file
