@@ -10,12 +10,13 @@ three selectors, so that any annotation tool can find the quote again:
   count line ends, so it selects the passage's lines S+1 to E) with the
   text's length in characters and its MD5 as integrity checks.
 An `oa:Annotation` links the passage (target) to the node it supports (body).
-These triples are never written by hand: the build puts them in their own
-named graph, and only when the source text is available.
+These statements are never written by hand: the build writes them in their
+own named graph of the release, and only when the source text is available.
 """
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterator
 
 import pyoxigraph as ox
 
@@ -24,19 +25,27 @@ from lanzarote_kg.pipeline.quotes import Anchor
 from lanzarote_kg.pipeline.sources import Sources
 
 OA = "http://www.w3.org/ns/oa#"
-RFC_5147 = ox.NamedNode("http://tools.ietf.org/rfc/rfc5147")
 CONTEXT = 32  # characters of prefix and suffix, as Hypothesis uses
 
-_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
-_VALUE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#value")
-_CONFORMS_TO = ox.NamedNode("http://purl.org/dc/terms/conformsTo")
+# N-Triples text of the fixed terms. Literals are written by Oxigraph
+# (str of an ox.Literal), so their escapes are those of its serializers.
+_TYPE = "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>"
+_VALUE = "<http://www.w3.org/1999/02/22-rdf-syntax-ns#value>"
+_CONFORMS_TO = "<http://purl.org/dc/terms/conformsTo>"
+_RFC_5147 = "<http://tools.ietf.org/rfc/rfc5147>"
 # xsd:integer, not the xsd:nonNegativeInteger of the Web Annotation context:
 # Oxigraph stores the latter as the former, and a loaded graph must equal the file.
 _INTEGER = ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer")
+_SUPPORTS_VALUE = f"<{BASE}ontology#supportsValue>"
+_PROPERTY, _VALUE_OF = f"<{BASE}ontology#property>", f"<{BASE}ontology#value>"
 
 
-def _oa(name: str) -> ox.NamedNode:
-    return ox.NamedNode(OA + name)
+def _oa(name: str) -> str:
+    return f"<{OA}{name}>"
+
+
+def _text(value: str) -> str:
+    return str(ox.Literal(value))
 
 
 def line_fragment(anchor: Anchor, length: int, md5: str) -> str:
@@ -44,38 +53,38 @@ def line_fragment(anchor: Anchor, length: int, md5: str) -> str:
     return f"line={anchor.start_line - 1},{anchor.end_line};length={length},UTF-8;md5={md5},UTF-8"
 
 
-def annotation_triples(anchors: list[Anchor], sources: Sources) -> list[ox.Triple]:
-    """The Web Annotation triples of the anchored passages, in a stable order."""
-    triples = []
-    for anchor in sorted(anchors, key=lambda a: a.passage):
-        text = sources.texts[anchor.document]
-        passage = ox.NamedNode(anchor.passage)
+def annotation_lines(anchors: list[Anchor], sources: Sources) -> Iterator[str]:
+    """The Web Annotation statements of the anchored passages as N-Triples
+    lines (never terms in the store: at a million triples they were more
+    than the data, issue 22); the release sorts them with the rest."""
+    for anchor in anchors:
+        text = sources.texts[anchor.document].text
+        passage = f"<{anchor.passage}>"
         start, end = anchor.located.start, anchor.located.end
-        quote, position, lines = (ox.NamedNode(f"{anchor.passage}/{kind}")
-                                  for kind in ("text-quote", "text-position", "lines"))
-        annotation = ox.NamedNode(anchor.passage.replace(f"{BASE}id/passage/", f"{BASE}id/annotation/", 1))
-        triples += [
-            ox.Triple(annotation, _TYPE, _oa("Annotation")),
-            ox.Triple(annotation, _oa("motivatedBy"), _oa("identifying")),
-            ox.Triple(annotation, _oa("hasBody"), ox.NamedNode(anchor.subject)),
-            ox.Triple(annotation, _oa("hasTarget"), passage),
-            ox.Triple(passage, _TYPE, _oa("SpecificResource")),
-            ox.Triple(passage, _oa("hasSource"), ox.NamedNode(anchor.document)),
-            ox.Triple(passage, _oa("hasSelector"), quote),
-            ox.Triple(passage, _oa("hasSelector"), position),
-            ox.Triple(passage, _oa("hasSelector"), lines),
-            ox.Triple(quote, _TYPE, _oa("TextQuoteSelector")),
-            ox.Triple(quote, _oa("exact"), ox.Literal(text.text[start:end])),
-            ox.Triple(quote, _oa("prefix"), ox.Literal(text.text[max(0, start - CONTEXT):start])),
-            ox.Triple(quote, _oa("suffix"), ox.Literal(text.text[end:end + CONTEXT])),
-            ox.Triple(position, _TYPE, _oa("TextPositionSelector")),
-            ox.Triple(position, _oa("start"), ox.Literal(str(start), datatype=_INTEGER)),
-            ox.Triple(position, _oa("end"), ox.Literal(str(end), datatype=_INTEGER)),
-            ox.Triple(lines, _TYPE, _oa("FragmentSelector")),
-            ox.Triple(lines, _CONFORMS_TO, RFC_5147),
-            ox.Triple(lines, _VALUE, ox.Literal(line_fragment(anchor, len(text.text), text.md5))),
-        ]
-    return triples
+        quote, position, lines = (f"<{anchor.passage}/{kind}>" for kind in ("text-quote", "text-position", "lines"))
+        annotation = "<" + anchor.passage.replace(f"{BASE}id/passage/", f"{BASE}id/annotation/", 1) + ">"
+        fragment = line_fragment(anchor, len(text), sources.texts[anchor.document].md5)
+        yield from (f"{s} {p} {o} .\n" for s, p, o in (
+            (annotation, _TYPE, _oa("Annotation")),
+            (annotation, _oa("motivatedBy"), _oa("identifying")),
+            (annotation, _oa("hasBody"), f"<{anchor.subject}>"),
+            (annotation, _oa("hasTarget"), passage),
+            (passage, _TYPE, _oa("SpecificResource")),
+            (passage, _oa("hasSource"), f"<{anchor.document}>"),
+            (passage, _oa("hasSelector"), quote),
+            (passage, _oa("hasSelector"), position),
+            (passage, _oa("hasSelector"), lines),
+            (quote, _TYPE, _oa("TextQuoteSelector")),
+            (quote, _oa("exact"), _text(text[start:end])),
+            (quote, _oa("prefix"), _text(text[max(0, start - CONTEXT):start])),
+            (quote, _oa("suffix"), _text(text[end:end + CONTEXT])),
+            (position, _TYPE, _oa("TextPositionSelector")),
+            (position, _oa("start"), str(ox.Literal(str(start), datatype=_INTEGER))),
+            (position, _oa("end"), str(ox.Literal(str(end), datatype=_INTEGER))),
+            (lines, _TYPE, _oa("FragmentSelector")),
+            (lines, _CONFORMS_TO, _RFC_5147),
+            (lines, _VALUE, _text(fragment)),
+        ))
 
 
 _BARE_SUPPORTS = """
@@ -87,19 +96,16 @@ SELECT ?passage ?property (SAMPLE(?any) AS ?value) WHERE {
 } GROUP BY ?passage ?property HAVING (COUNT(?any) = 1)"""
 
 
-def expanded_supports(store) -> list[ox.Triple]:
+def expanded_support_lines(store) -> Iterator[str]:
     """Each passage's `lkg:supports P` written out as the statement it covers,
     `lkg:supportsValue [ lkg:property P ; lkg:value V ]`, so that a query finds
     every passage of a statement one way, without telling asserted values
     from inferred ones (only where the subject has one value of P, as the
-    coverage rule reads it)."""
-    supports_value = ox.NamedNode(f"{BASE}ontology#supportsValue")
-    prop, value = ox.NamedNode(f"{BASE}ontology#property"), ox.NamedNode(f"{BASE}ontology#value")
-    triples = []
+    coverage rule reads it). N-Triples lines, as annotation_lines."""
     for row in store.query(_BARE_SUPPORTS, use_default_graph_as_union=True):
         passage, property_, object_ = row["passage"], row["property"], row["value"]
         digest = hashlib.sha256(f"{property_} {object_}".encode("utf-8")).hexdigest()[:12]
-        node = ox.NamedNode(f"{passage.value}/supports/{digest}")
-        triples += [ox.Triple(passage, supports_value, node), ox.Triple(node, prop, property_),
-                    ox.Triple(node, value, object_)]
-    return sorted(triples, key=str)
+        node = f"<{passage.value}/supports/{digest}>"
+        yield f"{passage} {_SUPPORTS_VALUE} {node} .\n"
+        yield f"{node} {_PROPERTY} {property_} .\n"
+        yield f"{node} {_VALUE_OF} {object_} .\n"

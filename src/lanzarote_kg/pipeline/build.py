@@ -7,13 +7,14 @@ from __future__ import annotations
 
 import gc
 import time
+from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import pyoxigraph as ox
 
-from lanzarote_kg.pipeline.annotations import annotation_triples, expanded_supports
+from lanzarote_kg.pipeline.annotations import annotation_lines, expanded_support_lines
 from lanzarote_kg.sparql.catalogue import catalogue
 from lanzarote_kg.pipeline.coverage import Coverage, compute_coverage
 from lanzarote_kg.pipeline.line_coverage import DocumentLines, line_coverage
@@ -30,6 +31,7 @@ from lanzarote_kg.pipeline.sources import Sources, load_sources
 from lanzarote_kg.pipeline.reasoning import Reasoner, infer
 from lanzarote_kg.pipeline.validation import ShaclEngine, ValidationReport, validate
 from lanzarote_kg.pipeline import serialization as ser
+from lanzarote_kg.pipeline.release_files import ReleaseFiles
 from lanzarote_kg.pipeline.stage_meter import StageMeter
 
 @dataclass(frozen=True)
@@ -70,7 +72,10 @@ class BuildResult:
 
     @property
     def store(self):
-        """The Oxigraph store of the named graphs."""
+        """The Oxigraph store of the release's named graphs. The build's own
+        store holds no annotations (issue 22); they are added on first use."""
+        if not self.kg.annotated:
+            self.kg.add_annotations(release_annotations(self.anchors, self.sources, self.kg.store))
         return self.kg.store
 
     @property
@@ -83,6 +88,7 @@ class BuildResult:
                 and not self.quote_problems)
 
     def counts(self) -> dict[str, int]:
+        self.store  # the annotations graph included
         counts = {name.rsplit("/", 1)[-1]: self.kg.count(name) for name in Graphs.ALL}
         counts["asserted"] = counts["ontology"] + counts["vocabularies"] + counts["data"]
         return counts
@@ -152,101 +158,76 @@ def _run_build(layout: Layout, options: BuildOptions) -> BuildResult:
         with stage("validate"):
             return validate(kg, options.shacl_engine)
 
-    with ThreadPoolExecutor(max_workers=1) as pool:
-        validation = pool.submit(timed_validation)
-        with stage("check"):
-            failures = run_checks(layout, kg, options.sparql_engine, check_timings)
-            coverage = compute_coverage(kg, layout.queries_dir)
-            lines = line_coverage(kg.store, sources)
-        with stage("quotes"):
-            quote_problems, anchors = verify_quotes(kg.store, sources)
-            quote_problems = [replace(p, where=locate_statement(kg, ox.NamedNode(p.passage), LKG.quote,
-                                                                  ox.Literal(p.quote))) for p in quote_problems]
-        with stage("anchor"):
-            annotations = annotation_triples(anchors, sources) + expanded_supports(kg.store)
-        payloads = None
-        if options.out_dir is not None:
-            with stage("serialize"):
-                payloads = serialize_graph(kg, annotations)
-        report = validation.result()
-    with stage("add-annotations"):  # only now: the validation read the store until here
-        kg.set_annotations(annotations)
-    result = BuildResult(kg, report, failures, closure.engine_errors, quote_problems, timings,
-                         import_warnings(kg.store, kg.origins), meter, check_timings,
-                         coverage=coverage, sources=sources, anchors=anchors, lines=lines)
-    if options.out_dir is not None:
-        if result.ok:
-            with stage("describe"):  # the description counts what serialize_graph wrote
-                payloads = describe_release(layout, kg, payloads, report)
-        with stage("write"):
-            write_artifacts(result, payloads, options.out_dir)
+    release = ReleaseFiles(options.out_dir) if options.out_dir is not None else None
+    try:
+        with ThreadPoolExecutor(max_workers=1) as pool:
+            validation = pool.submit(timed_validation)
+            with stage("check"):
+                failures = run_checks(layout, kg, options.sparql_engine, check_timings)
+                coverage = compute_coverage(kg, layout.queries_dir)
+                lines = line_coverage(kg.store, sources)
+            with stage("quotes"):
+                quote_problems, anchors = verify_quotes(kg.store, sources)
+                quote_problems = [replace(p, where=locate_statement(kg, ox.NamedNode(p.passage), LKG.quote,
+                                                                      ox.Literal(p.quote))) for p in quote_problems]
+            if release is not None:
+                with stage("serialize"):  # the annotations are written, never added to the store
+                    release.write_graphs(kg.store, release_annotations(anchors, sources, kg.store))
+            report = validation.result()
+        result = BuildResult(kg, report, failures, closure.engine_errors, quote_problems, timings,
+                             import_warnings(kg.store, kg.origins), meter, check_timings,
+                             coverage=coverage, sources=sources, anchors=anchors, lines=lines)
+        if release is not None:
+            release.payloads["validation-report.ttl"] = ser.canonical_turtle(report.report_graph, PREFIXES)
+            if result.ok:
+                with stage("describe"):
+                    describe_release(layout, kg, release, report)
+            with stage("write"):
+                write_artifacts(result, release)
+    finally:
+        if release is not None:
+            release.discard()
     meter.close()
     timings["total"] = time.perf_counter() - started
     return result
 
 
-class Serialized(dict):
-    """The artifacts as bytes by file name, with the quads of the dataset
-    files (named graphs in order) kept for the description."""
-
-    quads: list
-
-
-def serialize_graph(kg: KnowledgeGraph, annotations: list) -> Serialized:
-    """The graph artifacts, as bytes (written only if the build passes).
-    The annotations graph goes into the dataset files only (TriG, N-Quads);
-    those two are written by describe_release, which adds the description."""
-    named = kg.sorted_quads(*Graphs.ASSERTED, Graphs.INFERRED)
-    asserted = [q.triple for q in named if q.graph_name.value != str(Graphs.INFERRED)]
-    full = [q.triple for q in named]
-    graph = ox.NamedNode(str(Graphs.ANNOTATIONS))
-    named += sorted((ox.Quad(t.subject, t.predicate, t.object, graph) for t in annotations), key=str)
-    payloads = Serialized({
-        "lanzarote-kg.ttl": ser.turtle(asserted, PREFIXES),
-        "lanzarote-kg-full.nt": ser.ntriples(full),
-        "lanzarote-kg.jsonld": ser.jsonld(asserted),
-    })
-    payloads.quads = named
-    return payloads
+def release_annotations(anchors, sources: Sources, store) -> Iterator[str]:
+    """The annotations graph as N-Triples lines: the passages' anchors, then
+    their supports written out."""
+    yield from annotation_lines(anchors, sources)
+    yield from expanded_support_lines(store)
 
 
-def describe_release(layout: Layout, kg: KnowledgeGraph, payloads: Serialized, report: ValidationReport) -> dict[str, bytes]:
-    """Every artifact of dist/: the SPARQL examples, the validation report,
-    the w3id redirect rules, then the description of them all
-    (pipeline.description) in its own named graph of the TriG and N-Quads
-    files, and as void.ttl with the size and checksum of those two."""
+def describe_release(layout: Layout, kg: KnowledgeGraph, release: ReleaseFiles, report: ValidationReport) -> None:
+    """The rest of dist/: the SPARQL examples and the w3id redirect rules,
+    then the description of every artifact (pipeline.description) in its
+    own named graph of the TriG and N-Quads files, and as void.ttl with the
+    size and checksum of those two."""
     from lanzarote_kg import __version__
     from lanzarote_kg.pipeline import description as desc
     from lanzarote_kg.pipeline.examples import EXAMPLES_FILE, PREFIXES as EXAMPLE_PREFIXES, example_triples
+    from lanzarote_kg.pipeline.line_statistics import as_statistics
     from lanzarote_kg.pipeline.redirects import HTACCESS, htaccess
 
     facts = desc.release_facts(kg.store, __version__, layout.root / "CHANGELOG.md")
-    files = dict(payloads)
-    files["validation-report.ttl"] = ser.canonical_turtle(report.report_graph, PREFIXES)
-    files[EXAMPLES_FILE] = ser.turtle(example_triples(layout.queries_dir, kg.store, facts.endpoint), EXAMPLE_PREFIXES)
-    files[HTACCESS] = htaccess()
-    graphs: dict[str, list] = {str(g): [] for g in Graphs.ALL}
-    for quad in payloads.quads:
-        graphs[quad.graph_name.value].append(quad.triple)
-    graphs = {g: triples for g, triples in graphs.items() if triples}
-    described = dict(files, **{name: b"" for name in desc.SELF_CONTAINING})
-    triples = sorted(desc.description_triples(facts, graphs, described), key=str)
-    graph = ox.NamedNode(str(Graphs.DESCRIPTION))
-    named = payloads.quads + [ox.Quad(t.subject, t.predicate, t.object, graph) for t in triples]
-    files["lanzarote-kg.trig"] = ser.trig(named, PREFIXES)
-    files["lanzarote-kg.nq"] = ser.nquads(named)
+    release.payloads[EXAMPLES_FILE] = ser.turtle(example_triples(layout.queries_dir, kg.store, facts.endpoint),
+                                                 EXAMPLE_PREFIXES)
+    release.payloads[HTACCESS] = htaccess()
+    files = {name: release.digest(name) for name in release.artifacts()}
+    files.update({name: None for name in desc.SELF_CONTAINING})
+    graphs = {graph: as_statistics(counts) for graph, counts in release.counts.items()}
+    triples = desc.description_triples(facts, graphs, as_statistics(release.total), files)
+    release.write_dataset(triples)
     for name in desc.SELF_CONTAINING:
-        triples += desc.size_and_checksum(facts.version, name, files[name])
-    files[desc.VOID_FILE] = ser.turtle(sorted(triples, key=str), desc.DESCRIPTION_PREFIXES)
-    return files
+        triples += desc.size_and_checksum(facts.version, name, *release.digest(name))
+    release.payloads[desc.VOID_FILE] = ser.turtle(sorted(triples, key=str), desc.DESCRIPTION_PREFIXES)
 
 
-def write_artifacts(result: BuildResult, payloads: dict[str, bytes] | None, out_dir: Path) -> None:
-    """Write the validation report always; the graph artifacts only when the
+def write_artifacts(result: BuildResult, release: ReleaseFiles) -> None:
+    """The validation report always; the graph artifacts only when the
     build passed, so dist/ never holds a graph that failed validation."""
-    report = (payloads or {}).get("validation-report.ttl") or ser.canonical_turtle(result.report.report_graph, PREFIXES)
-    ser.write_atomic(out_dir / "validation-report.ttl", report)
-    if not result.ok:
-        return
-    for name, payload in payloads.items():
-        ser.write_atomic(out_dir / name, payload)
+    if result.ok:
+        release.commit()
+    else:
+        ser.write_atomic(release.out_dir / "validation-report.ttl", release.payloads["validation-report.ttl"])

@@ -21,14 +21,13 @@ byteSize and no checksum; dist/void.ttl, which is the description graph
 plus the size and checksum of the TriG and N-Quads files, is the one place
 that has them. void.ttl describes every other file of dist/ and not itself.
 
-The statistics are counted by pipeline.void_statistics (as the HCLS
-profile's section 6.6 counts them), the Service Description written by
+The statistics are counted by pipeline.line_statistics (as the HCLS
+profile's section 6.6 counts them, see pipeline.void_statistics), the Service Description written by
 pipeline.service_description. Every node has an IRI (no blank nodes), so
 the output is byte-identical from build to build.
 """
 from __future__ import annotations
 
-import hashlib
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -38,7 +37,7 @@ import pyoxigraph as ox
 from lanzarote_kg.core.namespaces import BASE, LKG, ONTOLOGY_IRI, Graphs
 from lanzarote_kg.pipeline.service_description import graph_name, service_triples
 from lanzarote_kg.pipeline.void_statistics import (DCAT, DCT, DCTYPES, FOAF, FORMATS, IANA, PAV, PROV, RDF, RDFS,
-                                                   SD, SPDX, VOID, XSD, Triples, literal, statistics, stats_triples,
+                                                   SD, SPDX, VOID, XSD, Statistics, Triples, literal, stats_triples,
                                                    term_key)
 
 DATASET = BASE + "dataset"
@@ -157,10 +156,12 @@ def _common(out: Triples, node: str, facts: ReleaseFacts, title: str, descriptio
         out.add(node, DCT + "license", facts.license)
 
 
-def description_triples(facts: ReleaseFacts, graphs: dict[str, list], files: dict[str, bytes]) -> list[ox.Triple]:
-    """The description: `graphs` maps each named graph IRI to its triples,
-    `files` each described file of dist/ to its bytes (the files holding the
-    description itself map to b"" and get no size and no checksum)."""
+def description_triples(facts: ReleaseFacts, graphs: dict[str, Statistics], total: Statistics,
+                         files: dict[str, tuple[int, str] | None]) -> list[ox.Triple]:
+    """The description: `graphs` maps each named graph IRI to its
+    statistics, `total` is the whole dataset's (each statement once),
+    `files` maps each described file of dist/ to its size and SHA-256 (the
+    files holding the description itself map to None: no size, no checksum)."""
     out = Triples()
     version = f"{DATASET}/{facts.version}"
     # Publisher and software.
@@ -200,20 +201,17 @@ def description_triples(facts: ReleaseFacts, graphs: dict[str, list], files: dic
         out.add(checksum, SPDX + "algorithm", SPDX + "checksumAlgorithm_sha256")
         out.add(checksum, SPDX + "checksumValue", literal(digest, XSD + "hexBinary"))
     # The named graphs and the whole dataset.
-    union = set()
     subsets = []
-    for graph, triples in graphs.items():
-        union.update(triples)
+    for graph, stats in graphs.items():
         node = f"{version}/graph/{graph_name(graph)}"
         subsets.append(node)
         out.add(node, RDF + "type", VOID + "Dataset")
         out.add(node, DCT + "title", literal(f"named graph {graph_name(graph)}", lang="en"))
         out.add(node, SD + "name", graph)
-        stats_triples(out, node, statistics(triples), node)
-    total = statistics(union)
+        stats_triples(out, node, stats, node)
     everything = f"{version}/all"
     # Distribution level.
-    for name, payload in sorted(files.items()):
+    for name, digest in sorted(files.items()):
         media, fmt, title, what, rdf = ARTIFACTS[name]
         node = f"{version}/{name}"
         out.add(version, DCAT + "distribution", node)
@@ -238,24 +236,24 @@ def description_triples(facts: ReleaseFacts, graphs: dict[str, list], files: dic
                 out.add(node, VOID + "subset", subset)
             stats_triples(out, node, total, everything)
         else:
-            file_facts(out, node, payload)
+            file_facts(out, node, *digest)
     # SPARQL 1.1 Service Description of the local endpoint.
     service_triples(out, facts.endpoint, version, graphs, total)
     return sorted(set(out.items), key=str)
 
 
-def file_facts(out: Triples, node: str, payload: bytes) -> None:
+def file_facts(out: Triples, node: str, size: int, sha256: str) -> None:
     # xsd:integer, not DCAT 3's xsd:nonNegativeInteger: Oxigraph 0.5 stores the latter as
     # xsd:integer, and a loaded graph would no longer read back as sent.
-    out.add(node, DCAT + "byteSize", literal(len(payload)))
+    out.add(node, DCAT + "byteSize", literal(size))
     checksum = f"{node}/sha256"
     out.add(node, SPDX + "checksum", checksum)
     out.add(checksum, RDF + "type", SPDX + "Checksum")
     out.add(checksum, SPDX + "algorithm", SPDX + "checksumAlgorithm_sha256")
-    out.add(checksum, SPDX + "checksumValue", literal(hashlib.sha256(payload).hexdigest(), XSD + "hexBinary"))
+    out.add(checksum, SPDX + "checksumValue", literal(sha256, XSD + "hexBinary"))
 
 
-def size_and_checksum(version: str, name: str, payload: bytes) -> list[ox.Triple]:
+def size_and_checksum(version: str, name: str, size: int, sha256: str) -> list[ox.Triple]:
     out = Triples()
-    file_facts(out, f"{DATASET}/{version}/{name}", payload)
+    file_facts(out, f"{DATASET}/{version}/{name}", size, sha256)
     return out.items

@@ -38,6 +38,7 @@ class KnowledgeGraph:
     origins: dict = field(default_factory=dict)  # subject IRI (str) -> file it is described in
     statement_origins: dict = field(default_factory=dict)  # data ox.Triple -> file it is written in
     root: Path | None = None  # the checkout the origins' relative paths start from
+    annotated: bool = False  # whether the store holds the annotations graph (see add_annotations)
 
     def origin_of(self, subject, predicate=None, value=None) -> str:
         """The file a data statement is written in, else the file that first
@@ -65,17 +66,13 @@ class KnowledgeGraph:
         self.__dict__.pop("inferred", None)
         self.__dict__.pop("full_graph", None)
 
-    def set_annotations(self, triples: list[ox.Triple]) -> None:
-        name = _name(Graphs.ANNOTATIONS)
-        self.store.bulk_extend(ox.Quad(t.subject, t.predicate, t.object, name) for t in triples)
+    def add_annotations(self, lines) -> None:
+        """The annotations graph, from its N-Triples lines (parsed by Oxigraph)."""
+        text = "".join(lines).encode("utf-8")
+        self.store.bulk_load(text, format=ox.RdfFormat.N_TRIPLES, to_graph=_name(Graphs.ANNOTATIONS))
+        self.annotated = True
         self.__dict__.pop("full_graph", None)
-
-    def sorted_quads(self, *graphs: str) -> list[ox.Quad]:
-        """Quads in a stable order (graph order as given, then by N-Triples text)."""
-        quads = []
-        for g in graphs:
-            quads.extend(sorted(self.store.quads_for_pattern(None, None, None, _name(g)), key=str))
-        return quads
+        self.__dict__.pop("full_dataset", None)
 
     # --- rdflib views, built on first use --------------------------------------
     def _rdflib(self, graph: str) -> Graph:

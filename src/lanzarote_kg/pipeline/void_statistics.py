@@ -9,7 +9,6 @@ property (no blank nodes), so the output is the same from build to build."""
 from __future__ import annotations
 
 import hashlib
-from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 import pyoxigraph as ox
@@ -48,7 +47,7 @@ def term_key(term) -> str:
     return hashlib.sha256(str(term).encode("utf-8")).hexdigest()[:16]
 
 
-# --- statistics ------------------------------------------------------------------------
+# --- statistics (counted by pipeline.line_statistics) ----------------------------------
 
 @dataclass
 class Statistics:
@@ -74,35 +73,6 @@ def namespace_of(iri: str) -> str:
 
 def vocabularies_of(terms) -> list[str]:
     return sorted({namespace_of(t) for t in terms})
-
-
-def statistics(triples) -> Statistics:
-    """VoID figures of a set of ox.Triple (each counted once)."""
-    triples = set(triples)
-    subjects, objects, literals, typed = set(), set(), set(), set()
-    properties: Counter = Counter()
-    members: dict[str, set] = defaultdict(set)
-    for t in triples:
-        subjects.add(t.subject)
-        if isinstance(t.object, ox.Literal):
-            literals.add(t.object)
-        else:
-            objects.add(t.object)
-        properties[t.predicate.value] += 1
-        if t.predicate.value == RDF + "type" and isinstance(t.object, ox.NamedNode):
-            members[t.object.value].add(t.subject)
-            if isinstance(t.subject, ox.NamedNode):
-                typed.add(t.subject)
-    classes = {c: len(s) for c, s in members.items()}
-    examples = []
-    for cls, _ in sorted(classes.items(), key=lambda kv: (-kv[1], kv[0])):
-        iris = sorted(s.value for s in members[cls] if isinstance(s, ox.NamedNode))
-        if iris and iris[0] not in examples:
-            examples.append(iris[0])
-        if len(examples) == 3:
-            break
-    return Statistics(len(triples), len(typed), len(subjects), len(objects), len(literals),
-                      dict(properties), classes, examples)
 
 
 class Triples:

@@ -1,0 +1,139 @@
+"""The graph artifacts of a build, streamed through files (issue 22).
+
+Every named graph is written as N-Triples lines (Oxigraph dumps the store's
+graphs; the annotations come as text, see annotations), sorted with GNU
+sort in the C locale, then each artifact is written from the sorted files
+as a stream: no list of every statement is ever held in Python. The files
+are made in a hidden staging folder inside dist/ and renamed into place
+only when the build passes (`commit`), so a failed build leaves dist/ as it
+was, and nothing half-written.
+
+Order of the dataset files (TriG, N-Quads): the named graphs in the order of
+Graphs.ALL, each sorted by its N-Triples text, then the description."""
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import tempfile
+from collections.abc import Iterable
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from lanzarote_kg.core.namespaces import PREFIXES, Graphs
+from lanzarote_kg.pipeline.external_sort import Sorting, duplicate_lines, sort_files
+from lanzarote_kg.pipeline.line_statistics import LineCounts, combined
+
+TURTLE, NTRIPLES, JSONLD = "lanzarote-kg.ttl", "lanzarote-kg-full.nt", "lanzarote-kg.jsonld"
+TRIG, NQUADS = "lanzarote-kg.trig", "lanzarote-kg.nq"
+_BODY = "dataset-body.nq"  # the N-Quads of the named graphs, before the description is known
+_CHUNK = 1 << 20
+
+
+def _short(graph: str) -> str:
+    return graph.rsplit("/", 1)[-1]
+
+
+class ReleaseFiles:
+    """A staging folder in `out_dir` for the artifacts of one build."""
+
+    def __init__(self, out_dir: Path):
+        out_dir.mkdir(parents=True, exist_ok=True)
+        self.out_dir = out_dir
+        self.dir = Path(tempfile.mkdtemp(dir=out_dir, prefix=".build-"))
+        self.counts: dict[str, LineCounts] = {}  # graph IRI -> its statistics' counts
+        self.total: LineCounts | None = None  # the union of the graphs, each statement once
+        self.payloads: dict[str, bytes] = {}  # small artifacts (reports, description), by file name
+
+    def path(self, name: str) -> Path:
+        return self.dir / name
+
+    def _graph_file(self, graph: str) -> Path:
+        return self.dir / f"graph-{_short(graph)}.nt"
+
+    def write_graphs(self, store: ox.Store, annotations: Iterable[str]) -> None:
+        """The sorted N-Triples of every named graph, the Turtle, JSON-LD and
+        N-Triples artifacts, the N-Quads of the graphs and their counts."""
+        raw = {}
+        for graph in (*Graphs.ASSERTED, Graphs.INFERRED):
+            raw[str(graph)] = self.dir / f"raw-{_short(graph)}.nt"
+            store.dump(output=str(raw[str(graph)]), format=ox.RdfFormat.N_TRIPLES, from_graph=ox.NamedNode(str(graph)))
+        raw[str(Graphs.ANNOTATIONS)] = self.dir / "raw-annotations.nt"
+        with open(raw[str(Graphs.ANNOTATIONS)], "w", encoding="utf-8") as handle:
+            handle.writelines(annotations)
+        sorts = [Sorting([path], self._graph_file(graph), temporary=self.dir) for graph, path in raw.items()]
+        for sorting in sorts:
+            sorting.wait()
+        for path in raw.values():
+            path.unlink()
+        asserted = [self._graph_file(str(g)) for g in Graphs.ASSERTED]
+        inferred = self._graph_file(str(Graphs.INFERRED))
+        full = Sorting(asserted + [inferred], self.path(NTRIPLES), unique=True, merge=True, temporary=self.dir)
+        _serialize(asserted, self.path(TURTLE), ox.RdfFormat.TURTLE, PREFIXES)
+        _serialize(asserted, self.path(JSONLD), ox.RdfFormat.JSON_LD)
+        self._write_body()
+        full.wait()
+        graphs = [self._graph_file(str(g)) for g in Graphs.ALL]
+        self.total = combined(list(self.counts.values()), duplicate_lines(graphs))
+
+    def _write_body(self) -> None:
+        """The named graphs as N-Quads, counted on the way."""
+        with open(self.path(_BODY), "w", encoding="utf-8") as body:
+            for graph in Graphs.ALL:
+                counts = LineCounts()
+                suffix = f" <{graph}> .\n"
+                with open(self._graph_file(str(graph)), encoding="utf-8") as lines:
+                    for line in lines:
+                        counts.add_line(line)
+                        body.write(line[:-3] + suffix)
+                if counts.triples:
+                    self.counts[str(graph)] = counts
+
+    def write_dataset(self, description: list[ox.Triple]) -> None:
+        """The N-Quads and TriG files: the graphs, then the description."""
+        graph = ox.NamedNode(str(Graphs.DESCRIPTION))
+        described = ox.serialize([ox.Quad(t.subject, t.predicate, t.object, graph) for t in description],
+                                 format=ox.RdfFormat.N_QUADS)
+        body = self.path(_BODY)
+        with open(body, "ab") as handle:
+            handle.write(described)
+        body.rename(self.path(NQUADS))
+        ox.serialize(ox.parse(path=str(self.path(NQUADS)), format=ox.RdfFormat.N_QUADS, lenient=True),
+                     output=str(self.path(TRIG)), format=ox.RdfFormat.TRIG, prefixes=PREFIXES)
+
+    def digest(self, name: str) -> tuple[int, str]:
+        """Size in bytes and SHA-256 of a staged or in-memory artifact."""
+        if name in self.payloads:
+            return len(self.payloads[name]), hashlib.sha256(self.payloads[name]).hexdigest()
+        sha = hashlib.sha256()
+        with open(self.path(name), "rb") as handle:
+            while chunk := handle.read(_CHUNK):
+                sha.update(chunk)
+        return self.path(name).stat().st_size, sha.hexdigest()
+
+    def artifacts(self) -> list[str]:
+        names = set(self.payloads) | {p.name for p in self.dir.iterdir() if not p.name.startswith(("graph-", "raw-"))}
+        return sorted(names - {_BODY})
+
+    def commit(self) -> None:
+        """Every artifact renamed into dist/ (world-readable), then the staging folder removed."""
+        for name, payload in self.payloads.items():
+            self.path(name).write_bytes(payload)
+        for name in self.artifacts():
+            os.chmod(self.path(name), 0o644)
+            os.replace(self.path(name), self.out_dir / name)
+        self.discard()
+
+    def discard(self) -> None:
+        shutil.rmtree(self.dir, ignore_errors=True)
+
+
+def _serialize(inputs: list[Path], output: Path, fmt: ox.RdfFormat, prefixes: dict | None = None) -> None:
+    """One artifact from sorted N-Triples files, in their order, as a stream."""
+    triples = (q.triple for path in inputs
+               for q in ox.parse(path=str(path), format=ox.RdfFormat.N_TRIPLES, lenient=True))
+    if prefixes is None:
+        ox.serialize(triples, output=str(output), format=fmt)
+    else:
+        ox.serialize(triples, output=str(output), format=fmt, prefixes=prefixes)
