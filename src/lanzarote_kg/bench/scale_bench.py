@@ -22,6 +22,8 @@ import tempfile
 import time
 from pathlib import Path
 
+import pyoxigraph as ox
+
 from lanzarote_kg.bench.build_bench import example_parameters
 from lanzarote_kg.bench.scale_corpus import write_corpus
 from lanzarote_kg.core.errors import UserError
@@ -33,8 +35,7 @@ from lanzarote_kg.sparql.engines import select_oxigraph
 from lanzarote_kg.sparql.params import bind_parameters
 
 SIZES = (10_000, 100_000, 1_000_000)
-STAGES = ("parse", "reason", "validate", "check", "quotes", "anchor", "serialize", "add-annotations", "write",
-          "total")
+STAGES = ("parse", "reason", "validate", "check", "quotes", "serialize", "describe", "write", "total")
 # Issue 16's targets for the build on a 2-core machine: wall seconds and peak
 # bytes at 1M triples, the growth of wall time from 100k to 1M, and the
 # slowest canned report on the 1M graph.
@@ -68,23 +69,50 @@ def report_times(layout: Layout, store, repeat: int = 3) -> dict[str, float]:
 
 
 def measure(project: Path, source: Path) -> dict:
-    """Build one prepared project; the figures as a JSON-ready dict."""
+    """Build one prepared project; the figures as a JSON-ready dict. The
+    canned reports are timed on the release the build wrote (dist/'s
+    N-Quads), as a user queries it, after the build's peak was taken."""
+    from lanzarote_kg.core.namespaces import Graphs
+    from lanzarote_kg.pipeline.access import NQUADS, store_from_file
+
     layout = Layout(project)
     result = run_build(layout, BuildOptions(out_dir=project / "dist", source=source, measure_memory=True))
     figures = {
-        "ok": result.ok, "counts": result.counts(), "wall": result.timings, "cpu": result.meter.cpu,
+        "ok": result.ok, "wall": result.timings, "cpu": result.meter.cpu,
         "peak": result.meter.peaks, "checks": result.check_timings,
         "max_rss": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024,
+        # GNU sort runs in child processes: its memory is not the build process's.
+        "children_max_rss": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss * 1024,
+        "cpu_seconds": time.process_time(),
     }
-    figures["reports"] = report_times(layout, result.store)
+    del result
+    store = store_from_file(project / "dist" / NQUADS)
+    counts = {str(g).rsplit("/", 1)[-1]: sum(1 for _ in store.quads_for_pattern(None, None, None, ox.NamedNode(str(g)))) for g in Graphs.ALL}
+    counts["asserted"] = counts["ontology"] + counts["vocabularies"] + counts["data"]
+    figures["counts"] = counts
+    figures["reports"] = report_times(layout, store)
     return figures
+
+
+def paper_build(root: Path) -> dict:
+    """The paper's whole `lanzarote-kg build` as a user runs it: wall and
+    CPU seconds and peak memory of the process and its children."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    start = time.perf_counter()
+    with tempfile.TemporaryDirectory(prefix="lanzarote-kg-paper-") as out:
+        subprocess.run([sys.executable, "-m", "lanzarote_kg", "--root", str(root), "build", "--out", out],
+                       stdout=subprocess.DEVNULL, check=True)
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return {"wall": time.perf_counter() - start,
+            "cpu": (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime),
+            "max_rss": after.ru_maxrss * 1024}
 
 
 def _gb(value: float) -> str:
     return f"{value / 1e9:.2f}"
 
 
-def print_table(runs: dict[int, dict]) -> None:
+def print_table(runs: dict[int, dict], paper: dict | None = None) -> None:
     sizes = sorted(runs)
     print(f"machine: {os.cpu_count()} cores, {os.sysconf('SC_PAGE_SIZE') * os.sysconf('SC_PHYS_PAGES') / 1e9:.0f} GB")
     for size in sizes:
@@ -111,6 +139,9 @@ def print_table(runs: dict[int, dict]) -> None:
         averages = "".join(f" {statistics.mean(runs[s][key].values()):>9.3f}" for s in sizes)
         print(f"  {'average':<28}{averages}")
     print()
+    if paper is not None:
+        print(f"paper build, whole process: {paper['wall']:.2f} s wall, {paper['cpu']:.2f} CPU s, "
+              f"peak {_gb(paper['max_rss'])} GB\n")
     print("\n".join(target_lines(runs)))
 
 
@@ -129,11 +160,14 @@ def target_lines(runs: dict[int, dict]) -> list[str]:
 
     lines = ["targets at 1M triples:"]
     wall = big["wall"]["total"]
+    cpu = f" ({big['cpu_seconds']:.1f} CPU s)" if "cpu_seconds" in big else ""
     lines.append(line("build wall time", wall, TARGETS["wall"], "s",
-                      f"; stages over it: {over('wall', TARGETS['wall'])}" if wall > TARGETS["wall"] else ""))
-    peak = big["max_rss"]
-    lines.append(line("peak resident memory", peak / 1e9, TARGETS["peak"] / 1e9, "GB",
-                      f"; stages running when over it: {over('peak', TARGETS['peak'])}" if peak > TARGETS["peak"] else ""))
+                      cpu + (f"; stages over it: {over('wall', TARGETS['wall'])}" if wall > TARGETS["wall"] else "")))
+    # An upper bound: the process's peak plus the largest GNU sort child's, as if they coincided.
+    peak = big["max_rss"] + big.get("children_max_rss", 0)
+    lines.append(line("peak memory, process + sort child", peak / 1e9, TARGETS["peak"] / 1e9, "GB",
+                      f" (process {_gb(big['max_rss'])}, sort {_gb(big.get('children_max_rss', 0))})"
+                      + (f"; stages running when over it: {over('peak', TARGETS['peak'])}" if peak > TARGETS["peak"] else "")))
     if 100_000 in runs:
         growth = wall / runs[100_000]["wall"]["total"]
         lines.append(line("wall time 1M / 100k", growth, TARGETS["growth"], "x"))
@@ -190,6 +224,8 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     workdir = Path(args.workdir) if args.workdir else Path(tempfile.mkdtemp(prefix="lanzarote-kg-scale-"))
     runs = {}
+    print("building the paper ...", file=sys.stderr, flush=True)
+    paper = paper_build(root)
     try:
         for size in (int(s) for s in args.sizes.split(",")):
             project, written = prepare(root, size, workdir, text)
@@ -203,10 +239,11 @@ def main(argv: list[str] | None = None) -> int:
     finally:
         if not args.workdir:
             shutil.rmtree(workdir, ignore_errors=True)
-    print_table(runs)
+    print_table(runs, paper)
     if args.json:
         Path(args.json).parent.mkdir(parents=True, exist_ok=True)
-        Path(args.json).write_text(json.dumps(runs, indent=1, sort_keys=True) + "\n")
+        Path(args.json).write_text(json.dumps({"paper": paper, **{str(k): v for k, v in runs.items()}},
+                                              indent=1, sort_keys=True) + "\n")
     return 0
 
 

@@ -2,7 +2,7 @@
 
 The same input gives byte-identical files: blank nodes of the ontology are
 canonically labelled at load time, those of the data are skolemized, and
-every line-based format is sorted. Each file is written to a temporary
+every graph is written in the order of its sorted N-Triples text. Each file is written to a temporary
 name in the target directory and renamed into place, so a failed build
 never leaves a half-written artifact.
 """
@@ -30,36 +30,12 @@ def write_atomic(path: Path, data: bytes) -> None:
         raise
 
 
-def sorted_lines(text: str) -> bytes:
-    lines = sorted(set(line for line in text.splitlines() if line.strip()))
-    return ("\n".join(lines) + "\n").encode("utf-8")
-
-
-# The writers below take quads or triples already in a stable order (see
-# KnowledgeGraph.sorted_quads) and use Oxigraph's serializers, which keep
-# that order: the output is byte-identical from build to build.
-
-def ntriples(triples) -> bytes:
-    """Each triple once (the inferred graph never repeats an asserted one,
-    but two named graphs may share a triple), sorted."""
-    return sorted_lines(ox.serialize(list(triples), format=ox.RdfFormat.N_TRIPLES).decode("utf-8"))
-
-
-def nquads(quads) -> bytes:
-    """The quads as given: already sorted, graph by graph."""
-    return ox.serialize(list(quads), format=ox.RdfFormat.N_QUADS)
-
+# Oxigraph's serializers keep the order they are given: triples given in a
+# stable order give byte-identical output. The graph artifacts themselves are
+# streamed from sorted files (pipeline.release_files).
 
 def turtle(triples, prefixes: dict) -> bytes:
     return ox.serialize(list(triples), format=ox.RdfFormat.TURTLE, prefixes=prefixes)
-
-
-def trig(quads, prefixes: dict) -> bytes:
-    return ox.serialize(list(quads), format=ox.RdfFormat.TRIG, prefixes=prefixes)
-
-
-def jsonld(triples) -> bytes:
-    return ox.serialize(list(triples), format=ox.RdfFormat.JSON_LD)
 
 
 def canonical_turtle(graph: Graph, prefixes: dict) -> bytes:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from lanzarote_kg.pipeline.description import (DATASET, ReleaseFacts, description_triples, releases,
                                                version_dates)
+from lanzarote_kg.pipeline.line_statistics import LineCounts, as_statistics
 
 CHANGELOG = """# Changelog
 
@@ -32,7 +33,7 @@ def test_the_version_links_to_its_previous_version():
     facts = ReleaseFacts(version="0.2.0", ontology_version="0.2.0", title="t", description="d",
                          license="https://creativecommons.org/licenses/by/4.0/", creator="c", issued="2026-12-20",
                          previous="0.1.0", documents=())
-    triples = {str(t) for t in description_triples(facts, {}, {})}
+    triples = {str(t) for t in description_triples(facts, {}, as_statistics(LineCounts()), {})}
     assert (f"<{DATASET}/0.2.0> <http://purl.org/pav/previousVersion> <{DATASET}/0.1.0>") in triples
     assert (f'<{DATASET}/0.2.0> <http://purl.org/dc/terms/issued> '
             f'"2026-12-20"^^<http://www.w3.org/2001/XMLSchema#date>') in triples
