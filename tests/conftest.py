@@ -27,7 +27,7 @@ class BuiltGraph:
     @property
     def graph(self) -> Graph:
         """Asserted + inferred triples, one rdflib graph."""
-        return self.result.kg.full_graph
+        return self.result.rdflib_graph
 
     def select(self, sparql: str) -> list[tuple]:
         """Run a SELECT (project prefixes pre-bound) on Oxigraph; rows of

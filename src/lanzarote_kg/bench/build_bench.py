@@ -52,7 +52,7 @@ def bench_build(layout: Layout, out: Path, repeat: int) -> object:
 
 
 def bench_reports(layout: Layout, result, repeat: int) -> None:
-    graph = result.kg.full_graph
+    graph = result.rdflib_graph
     print(f"\nreports, milliseconds (median of {repeat})")
     print(f"{'report':<24} {'rows':>5} {'oxigraph':>9} {'rdflib':>9} {'ratio':>7}")
     for query in catalogue(layout.queries_dir):

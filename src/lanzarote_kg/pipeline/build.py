@@ -79,6 +79,13 @@ class BuildResult:
         return self.kg.store
 
     @property
+    def rdflib_graph(self):
+        """The release's graphs, annotations included, as one rdflib graph
+        (for rdflib's SPARQL engine)."""
+        self.store  # noqa: B018 (adds the annotations)
+        return self.kg.full_graph
+
+    @property
     def blocking_checks(self) -> list[CheckFailure]:
         return [c for c in self.check_failures if c.severity == "error"]
 
@@ -88,7 +95,7 @@ class BuildResult:
                 and not self.quote_problems)
 
     def counts(self) -> dict[str, int]:
-        self.store  # the annotations graph included
+        self.store  # noqa: B018 (adds the annotations graph)
         counts = {name.rsplit("/", 1)[-1]: self.kg.count(name) for name in Graphs.ALL}
         counts["asserted"] = counts["ontology"] + counts["vocabularies"] + counts["data"]
         return counts

@@ -64,4 +64,5 @@ def duplicate_lines(sorted_inputs: list[Path]) -> list[str]:
     merge.stdout.close()
     if merge.wait() != 0:
         raise BuildFailure("LKG-B004", "merging the sorted graphs failed")
-    return repeated.stdout.decode("utf-8").splitlines(keepends=True)
+    # Split at line feeds only: a literal may hold U+0085 or U+2028, which splitlines() would cut at.
+    return [line + "\n" for line in repeated.stdout.decode("utf-8").split("\n")[:-1]]
