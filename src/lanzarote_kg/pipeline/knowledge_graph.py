@@ -192,6 +192,7 @@ def load(layout: Layout) -> KnowledgeGraph:
     store = ox.Store()
     for name, triples in ((Graphs.ONTOLOGY, canonical[Graphs.ONTOLOGY]),
                           (Graphs.VOCABULARIES, canonical[Graphs.VOCABULARIES]), (Graphs.DATA, data)):
-        store.bulk_extend(ox.Quad(t.subject, t.predicate, t.object, _name(name)) for t in triples)
+        graph = _name(name)
+        store.bulk_extend(ox.Quad(t.subject, t.predicate, t.object, graph) for t in triples)
     return KnowledgeGraph(store=store, shape_triples=shapes, origins=origins,
                           statement_origins=statement_origins, root=layout.root)

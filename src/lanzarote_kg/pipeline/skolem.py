@@ -39,17 +39,29 @@ def line_number(term) -> int | None:
 
 def skolemize(triples: list[ox.Triple]) -> list[ox.Triple]:
     """The triples with every blank node replaced by its skolem IRI."""
+    # Only the triples that touch a blank node are looked at twice: at a
+    # million triples most of them do not (issue 22).
     outgoing = defaultdict(list)
     incoming = defaultdict(list)
     blanks = {}
-    for t in triples:
-        outgoing[t.subject].append((t.predicate, t.object))
-        if isinstance(t.subject, ox.BlankNode):
-            blanks.setdefault(t.subject, None)
-        if isinstance(t.object, ox.BlankNode):
-            incoming[t.object].append((t.subject, t.predicate))
-            blanks.setdefault(t.object, None)
-    children = {node: [o for _, o in outgoing[node] if isinstance(o, ox.BlankNode)] for node in blanks}
+    touched = []
+    blank = ox.BlankNode
+    for index, t in enumerate(triples):
+        subject, obj = t.subject, t.object
+        if type(subject) is blank:
+            outgoing[subject].append((t.predicate, obj))
+            blanks.setdefault(subject, None)
+            touched.append(index)
+            if type(obj) is blank:
+                incoming[obj].append((subject, t.predicate))
+                blanks.setdefault(obj, None)
+        elif type(obj) is blank:
+            incoming[obj].append((subject, t.predicate))
+            blanks.setdefault(obj, None)
+            touched.append(index)
+    if not blanks:
+        return triples
+    children = {node: [o for _, o in outgoing[node] if type(o) is blank] for node in blanks}
     component, order = {}, []
     for members in components(blanks, children.__getitem__):
         if is_cycle(members, children.__getitem__):
@@ -60,7 +72,7 @@ def skolemize(triples: list[ox.Triple]) -> list[ox.Triple]:
     for node in order:  # every blank node after the blank nodes it points to
         parts = []
         for predicate, obj in outgoing[node]:
-            if isinstance(obj, ox.BlankNode):
+            if type(obj) is blank:
                 same_cycle = node in component and component.get(obj) == component[node]
                 value = "[]" if same_cycle else "[" + _digest(content[obj]) + "]"
             else:
@@ -69,20 +81,24 @@ def skolemize(triples: list[ox.Triple]) -> list[ox.Triple]:
         content[node] = ";".join(sorted(parts))
 
     def iri(node: ox.BlankNode) -> ox.NamedNode:
-        anchors = sorted(f"{'[]' if isinstance(s, ox.BlankNode) else s} {p}" for s, p in incoming[node])
+        anchors = sorted(f"{'[]' if type(s) is blank else s} {p}" for s, p in incoming[node])
         digest = _digest(content[node] + "|" + "|".join(anchors))
-        values = dict((str(p), o) for p, o in outgoing[node])
-        start, end = line_number(values.get(str(_START))), line_number(values.get(str(_END)))
+        start = end = None
+        for predicate, obj in outgoing[node]:  # the last value wins, as a dict of them kept it
+            if predicate == _START:
+                start = line_number(obj)
+            elif predicate == _END:
+                end = line_number(obj)
         if start is not None and end is not None:
             return ox.NamedNode(f"{ID}passage/L{start:04d}-{end:04d}-{digest[:10]}")
         return ox.NamedNode(f"{ID}node/{digest[:16]}")
 
     mapping = {node: iri(node) for node in blanks}
-
-    def mapped(term):
-        return mapping.get(term, term) if isinstance(term, ox.BlankNode) else term
-
-    return [ox.Triple(mapped(t.subject), t.predicate, mapped(t.object)) for t in triples]
+    skolemized = list(triples)
+    for index in touched:
+        t = skolemized[index]
+        skolemized[index] = ox.Triple(mapping.get(t.subject, t.subject), t.predicate, mapping.get(t.object, t.object))
+    return skolemized
 
 
 def _digest(text: str) -> str:
