@@ -5,7 +5,7 @@ Only the T-box (a few thousand triples) goes through `reasonable`; the
 instances are read from the store by predicate, and only those of the
 predicates a rule reads or writes. The result is reasonable's closure
 (tested on the paper, the scale corpus and a T-box per rule), measured at
-a fifth of its time on the 1M-triple corpus. When the rules cannot give
+100k triples in 1.7 s and +69 MB against 8.2 s and +294 MB. When the rules cannot give
 it (a construct they do not implement, an owl:sameAs between individuals),
 `compiled_closure` says why instead, and the caller uses reasonable.
 """

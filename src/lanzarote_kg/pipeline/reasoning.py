@@ -123,13 +123,11 @@ def infer(asserted: ox.Store | list[ox.Triple], reasoner: Reasoner = Reasoner.CO
     """
     warnings = []
     if reasoner is Reasoner.COMPILED:
-        store, graphs = _asserted_store(asserted)
-        closure = compiled_closure(store, graphs, _closure_reasonable)
-        if not isinstance(closure, set):
-            warnings.append(closure.warning())
-            reasoner = Reasoner.REASONABLE
-        else:
+        closure = compiled_closure(*_asserted_store(asserted), _closure_reasonable)
+        if isinstance(closure, set):  # holds only what is not asserted
             return _kept(closure, set(), warnings)
+        warnings.append(closure.warning())  # Unsupported: reasonable gives the closure
+        reasoner = Reasoner.REASONABLE
     if isinstance(asserted, ox.Store):
         asserted = [q.triple for g in Graphs.ASSERTED
                     for q in asserted.quads_for_pattern(None, None, None, ox.NamedNode(str(g)))]
