@@ -38,7 +38,7 @@ def bench_build(layout: Layout, out: Path, repeat: int) -> object:
           f"(ontology {counts['ontology']}, vocabularies {counts['vocabularies']}, data {counts['data']})")
     print(f"\nbuild stages, seconds (default: median of {repeat}; reference: 1 run)")
     print(f"{'stage':<16} {'default':>9} {'reference':>10} {'ratio':>7}   engines")
-    engines = {"parse": "Oxigraph | Oxigraph", "reason": "reasonable | owlrl",
+    engines = {"parse": "Oxigraph | Oxigraph", "reason": "compiled rules | owlrl",
                "validate": "pyshacl-turbo | pyshacl", "check": "Oxigraph SPARQL | rdflib SPARQL", "quotes": "Python | Python",
                "anchor": "Python | Python", "serialize": "Oxigraph | Oxigraph",
                "add-annotations": "Oxigraph | Oxigraph", "write": "files | files"}

@@ -114,8 +114,9 @@ def cmd_cite(args: argparse.Namespace) -> int:
 
 
 def _engine_options(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--reasoner", choices=["reasonable", "owlrl"], default="reasonable",
-                        help="OWL 2 RL engine: reasonable (fast, default) or owlrl (reference)")
+    parser.add_argument("--reasoner", choices=["compiled", "reasonable", "owlrl"], default="compiled",
+                        help="OWL 2 RL engine: compiled (the T-box's rules as tables, default; falls back to "
+                        "reasonable with warning LKG-W003), reasonable or owlrl (the reference engines)")
     parser.add_argument("--shacl-engine", choices=["pyshacl-turbo", "pyshacl"], default="pyshacl-turbo",
                         help="SHACL engine: pyshacl-turbo (fast, default) or pyshacl (reference)")
     parser.add_argument("--source", help="a source document's text file, or the folder holding the texts of "

@@ -36,7 +36,7 @@ from lanzarote_kg.pipeline.stage_meter import StageMeter
 
 @dataclass(frozen=True)
 class BuildOptions:
-    reasoner: Reasoner = Reasoner.REASONABLE
+    reasoner: Reasoner = Reasoner.COMPILED
     shacl_engine: ShaclEngine = ShaclEngine.TURBO
     sparql_engine: Engine = Engine.OXIGRAPH  # for the data checks
     out_dir: Path | None = None  # None: validate only, write nothing
@@ -158,7 +158,7 @@ def _run_build(layout: Layout, options: BuildOptions) -> BuildResult:
         # A source folder that names no document is the user's mistake: say so before any work.
         sources = load_sources(kg.store, options.source, statement_locator(kg, LKG.textFile))
     with stage("reason"):
-        closure = infer(kg.triples(*Graphs.ASSERTED), options.reasoner)
+        closure = infer(kg.store, options.reasoner)
         kg.set_inferred(closure.inferred)
 
     def timed_validation() -> ValidationReport:
@@ -182,7 +182,7 @@ def _run_build(layout: Layout, options: BuildOptions) -> BuildResult:
                     release.write_graphs(kg.store, release_annotations(anchors, sources, kg.store))
             report = validation.result()
         result = BuildResult(kg, report, failures, closure.engine_errors, quote_problems, timings,
-                             import_warnings(kg.store, kg.origins), meter, check_timings,
+                             import_warnings(kg.store, kg.origins) + closure.warnings, meter, check_timings,
                              coverage=coverage, sources=sources, anchors=anchors, lines=lines)
         if release is not None:
             release.payloads["validation-report.ttl"] = ser.canonical_turtle(report.report_graph, PREFIXES)

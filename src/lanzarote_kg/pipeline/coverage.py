@@ -64,11 +64,10 @@ def checkout_coverage(layout) -> tuple[Coverage, object]:
     """Load and reason (the scope needs the inferred types), then the coverage;
     returns it with the knowledge graph."""
     from lanzarote_kg.pipeline.knowledge_graph import load
-    from lanzarote_kg.core.namespaces import Graphs
     from lanzarote_kg.pipeline.reasoning import infer
 
     kg = load(layout)
-    kg.set_inferred(infer(kg.triples(*Graphs.ASSERTED)).inferred)
+    kg.set_inferred(infer(kg.store).inferred)
     return compute_coverage(kg, layout.queries_dir), kg
 
 

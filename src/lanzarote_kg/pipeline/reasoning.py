@@ -1,8 +1,11 @@
 """OWL 2 RL closure.
 
-Two engines: `reasonable` (Rust, the default, some 50 times faster here) and
-`owlrl` (the reference implementation on rdflib). Tests check that both give
-the same closure over the project's instances. Neither engine's output is
+Three engines: `compiled` (the default: the rules the T-box triggers, as
+tables run over the store, see compiled_reasoning), `reasonable` (Rust,
+some 50 times faster than owlrl here; it closes the T-box for `compiled`,
+and takes over, with a warning, when the T-box uses a construct the tables
+lack) and `owlrl` (the reference implementation on rdflib). Tests check
+that compiled = reasonable exactly and reasonable = owlrl on the instances. Neither engine's output is
 trusted blindly for consistency: owlrl reports clashes as err:ErrorMessage
 triples, reasonable reports none, so the build also runs the consistency
 checks of queries/checks/ over the closure.
@@ -11,14 +14,15 @@ from __future__ import annotations
 
 import tempfile
 from itertools import chain
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import Enum
 
 import pyoxigraph as ox
 from rdflib import Graph, Literal, URIRef
 
 from lanzarote_kg.core.terms import TermConverter
-from lanzarote_kg.core.namespaces import ERR
+from lanzarote_kg.core.namespaces import ERR, Graphs
+from lanzarote_kg.pipeline.compiled_reasoning import compiled_closure
 from lanzarote_kg.pipeline.functional_properties import same_as, split_declarations
 from lanzarote_kg.pipeline.inert_triples import split_inert
 
@@ -28,6 +32,7 @@ _ERROR = ox.NamedNode(str(ERR.error))
 
 
 class Reasoner(str, Enum):
+    COMPILED = "compiled"
     REASONABLE = "reasonable"
     OWLRL = "owlrl"
 
@@ -38,6 +43,7 @@ class Closure:
 
     inferred: list  # ox.Triple
     engine_errors: list[str]
+    warnings: list[str] = field(default_factory=list)  # "LKG-W003: ..." when `compiled` fell back
 
 
 def _load(engine, triples) -> None:
@@ -94,20 +100,46 @@ def _to_oxigraph(triples, convert: TermConverter):
         yield ox.Triple(convert.to_oxigraph(s), convert.to_oxigraph(p), convert.to_oxigraph(o))
 
 
-def infer(asserted: list[ox.Triple], reasoner: Reasoner = Reasoner.REASONABLE) -> Closure:
+def _asserted_store(asserted) -> tuple[ox.Store, list]:
+    """The store and its graphs to reason over: the build's store (its
+    asserted named graphs), or a list of triples put in a store's default graph."""
+    if isinstance(asserted, ox.Store):
+        return asserted, [ox.NamedNode(str(g)) for g in Graphs.ASSERTED]
+    store = ox.Store()
+    store.bulk_extend(ox.Quad(t.subject, t.predicate, t.object, ox.DefaultGraph()) for t in asserted)
+    return store, [ox.DefaultGraph()]
+
+
+def infer(asserted: ox.Store | list[ox.Triple], reasoner: Reasoner = Reasoner.COMPILED) -> Closure:
     """The triples the closure adds to the asserted triples, sorted.
 
+    `asserted` is the build's store (reasoned over its asserted named
+    graphs, read through its indexes by `compiled`) or a list of triples.
     Dropped: generalized triples (a literal as subject, which owlrl makes),
     triples mentioning blank nodes (they describe anonymous class
     expressions of the ontology and would need labels shared across named
     graphs) and `owl:Thing` typings (true of everything, noise for users).
     owlrl's err:ErrorMessage reports are returned as engine_errors.
     """
+    warnings = []
+    if reasoner is Reasoner.COMPILED:
+        closure = compiled_closure(*_asserted_store(asserted), _closure_reasonable)
+        if isinstance(closure, set):  # holds only what is not asserted
+            return _kept(closure, set(), warnings)
+        warnings.append(closure.warning())  # Unsupported: reasonable gives the closure
+        reasoner = Reasoner.REASONABLE
+    if isinstance(asserted, ox.Store):
+        asserted = [q.triple for g in Graphs.ASSERTED
+                    for q in asserted.quads_for_pattern(None, None, None, ox.NamedNode(str(g)))]
     if reasoner is Reasoner.REASONABLE:
         closure = _closure_reasonable(asserted)
     else:
         closure = _to_oxigraph(_closure_owlrl(asserted), TermConverter())
-    known = set(asserted)
+    return _kept(closure, set(asserted), warnings)
+
+
+def _kept(closure, known: set, warnings: list[str]) -> Closure:
+    """The closure's triples as `infer` returns them (see there)."""
     inferred, errors = set(), []
     for triple in closure:
         if triple.predicate == _ERROR:
@@ -119,4 +151,4 @@ def infer(asserted: list[ox.Triple], reasoner: Reasoner = Reasoner.REASONABLE) -
         if triple.predicate == _RDF_TYPE and triple.object == _OWL_THING:
             continue
         inferred.add(triple)
-    return Closure(inferred=sorted(inferred, key=str), engine_errors=sorted(errors))
+    return Closure(inferred=sorted(inferred, key=str), engine_errors=sorted(errors), warnings=warnings)

@@ -151,7 +151,7 @@ _CHIMERA = """@prefix lkg: <https://w3id.org/lanzarote-kg/ontology#> .
 CHIMERA = "https://w3id.org/lanzarote-kg/id/amount/test/chimera"
 
 
-@pytest.mark.parametrize("reasoner", ["reasonable", "owlrl"])
+@pytest.mark.parametrize("reasoner", ["compiled", "reasonable", "owlrl"])
 def test_an_individual_of_two_disjoint_classes_fails_the_build_naming_it(project, reasoner):
     # lkg:MonetaryAmount owl:disjointWith lkg:Quantity; otherwise the node satisfies every shape.
     (project / "data" / "zz-chimera.ttl").write_text(_CHIMERA % "lkg:Quantity", encoding="utf-8")
