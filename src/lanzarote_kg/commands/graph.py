@@ -116,8 +116,9 @@ def cmd_cite(args: argparse.Namespace) -> int:
 def _engine_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--reasoner", choices=["reasonable", "owlrl"], default="reasonable",
                         help="OWL 2 RL engine: reasonable (fast, default) or owlrl (reference)")
-    parser.add_argument("--shacl-engine", choices=["pyshacl-turbo", "pyshacl"], default="pyshacl-turbo",
-                        help="SHACL engine: pyshacl-turbo (fast, default) or pyshacl (reference)")
+    parser.add_argument("--shacl-engine", choices=["compiled", "pyshacl-turbo", "pyshacl"], default="compiled",
+                        help="SHACL engine: compiled (the shapes as SPARQL on the store, default; pyshacl-turbo "
+                        "writes the report when they find a violation), pyshacl-turbo or pyshacl (references)")
     parser.add_argument("--source", help="a source document's text file, or the folder holding the texts of "
                         "the documents data/ describes (lkg:textFile), to check and anchor every quote (default: "
                         "../shared/source/ if present)")

@@ -35,7 +35,7 @@ from lanzarote_kg.pipeline.stage_meter import StageMeter
 @dataclass(frozen=True)
 class BuildOptions:
     reasoner: Reasoner = Reasoner.REASONABLE
-    shacl_engine: ShaclEngine = ShaclEngine.TURBO
+    shacl_engine: ShaclEngine = ShaclEngine.COMPILED
     sparql_engine: Engine = Engine.OXIGRAPH  # for the data checks
     out_dir: Path | None = None  # None: validate only, write nothing
     source: Path | None = None  # a source text or the folder of them; None: skip the quote check
@@ -172,7 +172,7 @@ def _run_build(layout: Layout, options: BuildOptions) -> BuildResult:
     with stage("add-annotations"):  # only now: the validation read the store until here
         kg.set_annotations(annotations)
     result = BuildResult(kg, report, failures, closure.engine_errors, quote_problems, timings,
-                         import_warnings(kg.store, kg.origins), meter, check_timings,
+                         import_warnings(kg.store, kg.origins) + report.warnings, meter, check_timings,
                          coverage=coverage, sources=sources, anchors=anchors, lines=lines)
     if options.out_dir is not None:
         if result.ok:

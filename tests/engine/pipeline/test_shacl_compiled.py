@@ -13,7 +13,7 @@ from types import SimpleNamespace
 
 import pyoxigraph as ox
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 from rdflib import Graph
 
@@ -172,3 +172,141 @@ def test_a_class_value_typed_by_a_subclass_in_the_data_alone_conforms(graph):
         assert compiled_results(graph) == turbo_results(graph)
     assert not [f for f in found if f.component == "class"]
     assert {f.focus for f in found} == {node}  # its missing label and evidence
+
+
+# --- damaged copies drawn by hypothesis ------------------------------------------------
+
+LITERALS = [typed("two thousand", "gYear"), typed("2011", "gYear"), typed("2011-13", "gYearMonth"),
+            typed("2011-02-29", "date"), typed("2012-02-29", "date"), typed("2011", "integer"), typed("abc", "integer"),
+            typed("1.5", "integer"), typed("0", "integer"), typed("01", "integer"), typed("1e3", "decimal"),
+            typed(".5", "decimal"), typed("TRUE", "boolean"), typed("false", "boolean"), typed("P1W", "duration"),
+            typed("P18M", "duration"), ox.Literal("ab"), ox.Literal("EUR"), ox.Literal("eur"), ox.Literal("2011"),
+            ox.Literal("x", language="en"), ox.Literal("x", language="fr"), ox.Literal("word " * 90),
+            ox.NamedNode("https://w3id.org/lanzarote-kg/id/place/nowhere")]
+KINDS = ("drop", "second-value", "retype", "repoint", "unlabel", "relabel", "untype", "add-triple")
+
+
+@pytest.fixture(scope="module")
+def pools(graph):
+    """What a damage picks from: the data statements whose predicate a shape's path names, and the subjects."""
+    shaped = {iri(p) for p in ("quote", "startLine", "endLine", "inPart", "partOfDocument", "evidence", "date",
+                               "startDate", "endDate", "numericValue", "amount", "currency", "unit", "participant",
+                               "participationIn", "role", "sequence", "supports", "labelCoined", "referenceYear",
+                               "duration", "instrumentKind", "topicOf", "erratum", "externalSource", "iso3166Alpha2",
+                               "sha256", "textFile", "location", "deonticForce", "requirement", "bearer", "itemOf",
+                               "claimKind", "reason", "interpretation", "preparatoryTo")} | {RDFS_LABEL}
+    statements = sorted((q.triple for q in graph.store.quads_for_pattern(None, None, None, DATA)
+                         if q.predicate in shaped), key=str)
+    subjects = sorted({t.subject for t in statements if isinstance(t.subject, ox.NamedNode)}, key=str)
+    types = sorted((q.triple for q in graph.store.quads_for_pattern(None, RDF_TYPE, None, DATA)), key=str)
+    return SimpleNamespace(statements=statements, subjects=subjects, types=types, predicates=sorted(shaped, key=str))
+
+
+def _damage(pools, kind: str, i: int, j: int):
+    """(remove, add) for one damage; i and j pick among the pools."""
+    s, p, o = pools.statements[i % len(pools.statements)]
+    other = pools.statements[j % len(pools.statements)]
+    subject = pools.subjects[j % len(pools.subjects)]
+    if kind == "drop":
+        return [(s, p, o)], []
+    if kind == "second-value":
+        return [], [(s, p, other.object)]
+    if kind == "retype":
+        return [(s, p, o)], [(s, p, LITERALS[j % len(LITERALS)])]
+    if kind == "repoint":
+        return [(s, p, o)], [(s, p, subject)]
+    if kind == "unlabel":
+        return [(subject, RDFS_LABEL, None)], []
+    if kind == "relabel":
+        return [], [(subject, RDFS_LABEL, LITERALS[i % len(LITERALS)])]
+    if kind == "untype":
+        typing = pools.types[i % len(pools.types)]
+        return [(typing.subject, RDF_TYPE, typing.object)], []
+    return [], [(subject, pools.predicates[i % len(pools.predicates)], other.object)]  # add-triple
+
+
+def _settings(examples: int):
+    if SCALE:
+        return settings(max_examples=examples * SCALE, deadline=None, derandomize=False,
+                        suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+    return settings(max_examples=examples, deadline=None, derandomize=True, database=None,
+                    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+
+
+@_settings(examples=12)
+@given(damages=st.lists(st.tuples(st.sampled_from(KINDS), st.integers(0, 10**6), st.integers(0, 10**6)),
+                        min_size=1, max_size=4))
+def test_compiled_shapes_give_pyshacl_turbos_results_on_damaged_data(graph, pools, damages):
+    remove, add = [], []
+    for kind, i, j in damages:
+        more_remove, more_add = _damage(pools, kind, i, j)
+        remove += more_remove
+        add += more_add
+    with damaged(graph.store, remove, add):
+        compiled, turbo = compiled_results(graph), turbo_results(graph)
+    event("violations found" if turbo else "conforms")
+    assert compiled == turbo
+
+
+# --- the report, the engine choice and the fallback --------------------------------------------
+
+def test_a_conforming_graph_gives_pyshacl_turbos_report_bytes(graph):
+    compiled = validate(graph, ShaclEngine.COMPILED)
+    turbo = validate(graph, ShaclEngine.TURBO)
+    assert compiled.conforms and turbo.conforms and compiled.warnings == []
+    assert ser.canonical_turtle(compiled.report_graph, PREFIXES) == ser.canonical_turtle(turbo.report_graph, PREFIXES)
+
+
+def test_a_violation_gives_pyshacl_turbos_report(graph):
+    remove, add, _ = _plant(graph.store, "node")
+    with damaged(graph.store, remove, add):
+        compiled, turbo = validate(graph, ShaclEngine.COMPILED), validate(graph, ShaclEngine.TURBO)
+    assert not compiled.conforms and [v.line() for v in compiled.violations] == [v.line() for v in turbo.violations]
+    assert ser.canonical_turtle(compiled.report_graph, PREFIXES) == ser.canonical_turtle(turbo.report_graph, PREFIXES)
+
+
+def test_the_shapes_are_compiled_once_per_shapes_graph(graph):
+    assert compiled_shapes(graph.shapes) is compiled_shapes(graph.shapes)
+    assert len(compiled_shapes(graph.shapes)) > 200
+
+
+SHAPES = """@prefix sh: <http://www.w3.org/ns/shacl#> . @prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
+<http://s/Thing> a sh:NodeShape ; sh:targetSubjectsOf <http://p/value> ; {extra}
+    sh:property [ sh:path <http://p/value> ; sh:datatype xsd:{datatype} ] ."""
+
+
+def _small_graph(literals: list, datatype: str, extra: str = ""):
+    store = ox.Store()
+    for n, literal in enumerate(literals):
+        store.add(ox.Quad(ox.NamedNode(f"http://n/{n}"), ox.NamedNode("http://p/value"), literal, DATA))
+    shapes = Graph().parse(data=SHAPES.format(datatype=datatype, extra=extra), format="turtle")
+    return SimpleNamespace(store=store, shapes=shapes, origins={})
+
+
+def test_shapes_the_compiler_does_not_cover_are_validated_by_pyshacl_turbo_with_a_warning():
+    small = _small_graph([typed("1", "integer"), typed("x", "integer")], "integer",
+                         "sh:closed true ; sh:ignoredProperties ( <http://p/value> ) ;")
+    report = validate(small, ShaclEngine.COMPILED)
+    assert report.warnings == ["LKG-W004: the SHACL shapes use sh:closed, which the compiled validation does not "
+                               "cover: validated with pyshacl-turbo instead (slower on a large graph)"]
+    assert [v.focus for v in report.errors] == ["http://n/1"]
+
+
+@pytest.mark.parametrize("datatype, texts", [
+    ("gYear", ["2011", "two thousand", " 2011", "+2011", "0000", "-0001", "2011Z", "2011+15:00", "201", "20111"]),
+    ("gYearMonth", ["2011-05", "2011-13", "2011-5", "2011-00", "2011-05Z"]),
+    ("date", ["2011-05-03", "2011-02-29", "2012-02-29", "2011-5-3", "2011-05-03T00:00:00", "99999-01-01"]),
+    ("integer", ["1", "01", "+1", "-0", " 1", "1.0", "1e3", "", "99999999999999999999999999"]),
+    ("decimal", ["1", "1.", ".5", "+.5", "1e3", "NaN", "-0.0", "1.0000000000000000000000001"]),
+    ("boolean", ["true", "false", "1", "0", "TRUE", " true"]),
+    ("duration", ["P18M", "P", "PT", "-P1D", "P1.5Y", "PT1.5S", "P1W", "P-1D", "P99999999999999999999Y"]),
+    ("dateTime", ["2011-05-03T00:00:00", "2011-05-03", "2011-05-03T24:00:00", "2011-05-03T10:00:60"]),
+])
+def test_a_literal_is_a_valid_value_of_its_datatype_as_pyshacl_turbo_decides(datatype, texts):
+    """Oxigraph keeps an ill-formed literal as written; the compiled shapes
+    decide well-formedness as pyshacl-turbo does (see shacl_terms)."""
+    small = _small_graph([typed(text, datatype) for text in texts], datatype)
+    compiled = {f.focus.value for f in compiled_findings(small.store, compiled_shapes(small.shapes))}
+    turbo = {str(focus) for focus, _, _ in turbo_results(small)}
+    assert compiled == turbo
+    assert 0 < len(turbo) < len(texts)
