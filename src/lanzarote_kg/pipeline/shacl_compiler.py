@@ -248,7 +248,9 @@ class _Compiler:
     def _value_ok(self, shape, predicate, value, node: str, seen: tuple = ()) -> str:
         """Does the value node `node` meet this one parameter?"""
         if predicate == SH["class"]:
-            return f"EXISTS {{ {node} {INSTANCE_OF} {sparql_term(value)} }}"
+            # The direct typing first: the closure holds it, so the path is walked only when it is missing.
+            cls = sparql_term(value)
+            return f"(EXISTS {{ {node} a {cls} }} || EXISTS {{ {node} {INSTANCE_OF} {cls} }})"
         if predicate == SH.datatype:
             return datatype_ok(node, value)
         if predicate == SH.nodeKind:
