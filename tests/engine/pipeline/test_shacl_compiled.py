@@ -8,7 +8,6 @@ fallback to pyshacl-turbo with its warning; datatype well-formedness."""
 from __future__ import annotations
 
 import os
-from pathlib import Path
 from types import SimpleNamespace
 
 import pyoxigraph as ox
