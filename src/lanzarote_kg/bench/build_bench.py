@@ -15,7 +15,7 @@ from lanzarote_kg.sparql.params import bind_parameters
 from lanzarote_kg.pipeline.reasoning import Reasoner
 from lanzarote_kg.pipeline.validation import ShaclEngine
 
-STAGES = ("parse", "reason", "validate", "check", "quotes", "anchor", "serialize", "add-annotations", "write")
+STAGES = ("parse", "reason", "validate", "check", "quotes", "serialize", "describe", "write")
 
 
 def _median_timings(layout: Layout, options: BuildOptions, repeat: int) -> tuple[dict, object]:
@@ -39,9 +39,9 @@ def bench_build(layout: Layout, out: Path, repeat: int) -> object:
     print(f"\nbuild stages, seconds (default: median of {repeat}; reference: 1 run)")
     print(f"{'stage':<16} {'default':>9} {'reference':>10} {'ratio':>7}   engines")
     engines = {"parse": "Oxigraph | Oxigraph", "reason": "compiled rules | owlrl",
-               "validate": "pyshacl-turbo | pyshacl", "check": "Oxigraph SPARQL | rdflib SPARQL", "quotes": "Python | Python",
-               "anchor": "Python | Python", "serialize": "Oxigraph | Oxigraph",
-               "add-annotations": "Oxigraph | Oxigraph", "write": "files | files"}
+               "validate": "compiled SPARQL | pyshacl", "check": "Oxigraph SPARQL | rdflib SPARQL",
+               "quotes": "Python | Python", "serialize": "Oxigraph + GNU sort | the same",
+               "describe": "Python | Python", "write": "files | files"}
     for stage in STAGES:
         ratio = reference[stage] / fast[stage] if fast[stage] > 0 else float("nan")
         print(f"{stage:<16} {fast[stage]:>9.3f} {reference[stage]:>10.3f} {ratio:>6.1f}x   {engines[stage]}")

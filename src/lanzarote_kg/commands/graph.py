@@ -117,8 +117,9 @@ def _engine_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--reasoner", choices=["compiled", "reasonable", "owlrl"], default="compiled",
                         help="OWL 2 RL engine: compiled (the T-box's rules as tables, default; falls back to "
                         "reasonable with warning LKG-W003), reasonable or owlrl (the reference engines)")
-    parser.add_argument("--shacl-engine", choices=["pyshacl-turbo", "pyshacl"], default="pyshacl-turbo",
-                        help="SHACL engine: pyshacl-turbo (fast, default) or pyshacl (reference)")
+    parser.add_argument("--shacl-engine", choices=["compiled", "pyshacl-turbo", "pyshacl"], default="compiled",
+                        help="SHACL engine: compiled (the shapes as SPARQL on the store, default; pyshacl-turbo "
+                        "writes the report when they find a violation), pyshacl-turbo or pyshacl (references)")
     parser.add_argument("--source", help="a source document's text file, or the folder holding the texts of "
                         "the documents data/ describes (lkg:textFile), to check and anchor every quote (default: "
                         "../shared/source/ if present)")

@@ -37,7 +37,7 @@ from lanzarote_kg.pipeline.stage_meter import StageMeter
 @dataclass(frozen=True)
 class BuildOptions:
     reasoner: Reasoner = Reasoner.COMPILED
-    shacl_engine: ShaclEngine = ShaclEngine.TURBO
+    shacl_engine: ShaclEngine = ShaclEngine.COMPILED
     sparql_engine: Engine = Engine.OXIGRAPH  # for the data checks
     out_dir: Path | None = None  # None: validate only, write nothing
     source: Path | None = None  # a source text or the folder of them; None: skip the quote check
@@ -181,8 +181,9 @@ def _run_build(layout: Layout, options: BuildOptions) -> BuildResult:
                 with stage("serialize"):  # the annotations are written, never added to the store
                     release.write_graphs(kg.store, release_annotations(anchors, sources, kg.store))
             report = validation.result()
-        result = BuildResult(kg, report, failures, closure.engine_errors, quote_problems, timings,
-                             import_warnings(kg.store, kg.origins) + closure.warnings, meter, check_timings,
+        warnings = import_warnings(kg.store, kg.origins) + closure.warnings + report.warnings
+        result = BuildResult(kg, report, failures, closure.engine_errors, quote_problems, timings, warnings, meter,
+                             check_timings,
                              coverage=coverage, sources=sources, anchors=anchors, lines=lines)
         if release is not None:
             release.payloads["validation-report.ttl"] = ser.canonical_turtle(report.report_graph, PREFIXES)
