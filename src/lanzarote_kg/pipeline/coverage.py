@@ -12,10 +12,12 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
+from lanzarote_kg.core.terms import from_oxigraph
 from lanzarote_kg.sparql.catalogue import read_query
-from lanzarote_kg.sparql.engines import select_oxigraph
+from lanzarote_kg.sparql.safety import check_safe
 
 KINDS = ("supported", "interpreted", "external", "unsupported")
 
@@ -29,16 +31,30 @@ class Statement:
     file: str  # the data file the statement is written in
 
 
-@dataclass
 class Coverage:
-    statements: list[Statement]
+    """The covers of the data's statements. The rows stay Oxigraph terms and
+    ranks; a Statement (rdflib terms, its file) is made when asked for: at a
+    million triples converting every row took longer than the query (issue 22)."""
+
+    def __init__(self, rows: list[tuple], origin_of):
+        self._rows = rows  # (entity, property, value, rank 1-4), Oxigraph terms, sorted
+        self._origin_of = origin_of
+
+    @cached_property
+    def statements(self) -> list[Statement]:
+        return [self._statement(row) for row in self._rows]
+
+    def _statement(self, row) -> Statement:
+        entity, prop, value = (from_oxigraph(term) for term in row[:3])
+        return Statement(entity, prop, value, KINDS[row[3] - 1], self._origin_of(entity, prop, value))
 
     def counts(self) -> dict[str, int]:
-        found = Counter(s.cover for s in self.statements)
-        return {"statements": len(self.statements), **{kind: found[kind] for kind in KINDS}}
+        found = Counter(KINDS[row[3] - 1] for row in self._rows)
+        return {"statements": len(self._rows), **{kind: found[kind] for kind in KINDS}}
 
     def unsupported(self, files: set[str] | None = None) -> list[Statement]:
-        return [s for s in self.statements if s.cover == "unsupported" and (files is None or s.file in files)]
+        missing = (self._statement(row) for row in self._rows if row[3] == len(KINDS))
+        return [s for s in missing if files is None or s.file in files]
 
     def line(self) -> str:
         counts = self.counts()
@@ -51,13 +67,14 @@ def statements_query(queries_dir: Path) -> Path:
 
 
 def compute_coverage(kg, queries_dir: Path) -> Coverage:
-    """Every statement in scope with its cover, in a stable order."""
+    """Every statement in scope with its cover, in a stable order (by the
+    N-Triples text of subject, property and value)."""
     query = read_query(statements_query(queries_dir))
-    table = select_oxigraph(kg.store, query.text, origin=str(query.path))
-    statements = []
-    for entity, prop, value, rank in table.rows:
-        statements.append(Statement(entity, prop, value, KINDS[int(rank) - 1], kg.origin_of(entity, prop, value)))
-    return Coverage(statements)
+    check_safe(query.text, str(query.path))
+    solutions = kg.store.query(query.text, use_default_graph_as_union=True)
+    rows = [(row[0], row[1], row[2], int(row[3].value)) for row in solutions]
+    rows.sort(key=lambda row: (str(row[0]), str(row[1]), str(row[2])))
+    return Coverage(rows, kg.origin_of)
 
 
 def checkout_coverage(layout) -> tuple[Coverage, object]:

@@ -27,6 +27,7 @@ from lanzarote_kg.core.namespaces import BASE, PREFIXES, Graphs
 from lanzarote_kg.pipeline.locate import iri_at, line_at
 
 RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+_TYPE = ox.NamedNode(RDF_TYPE)
 # The namespaces whose terms must be declared (as queries/qc/undeclared-term.rq).
 CHECKED = (BASE + "ontology#", BASE + "id/concept/", BASE + "id/scheme/", BASE + "shapes#")
 # The project's namespaces an IRI one edit away from is a likely typo of.
@@ -112,27 +113,31 @@ class _Files:
         return ""
 
 
+def _terms_of(triples: list) -> tuple[set[str], dict[str, str], set[str]]:
+    """The IRIs typed with something (declared), the project's terms used as
+    a property or a value (a term used both ways is a property), and the
+    namespace of every IRI and datatype. Distinct terms first, then strings:
+    at a million triples a loop over the triples took 15 s (issue 22)."""
+    subjects = {t.subject for t in triples}
+    predicates = {t.predicate for t in triples}
+    objects = {t.object for t in triples}
+    typed = {t.subject for t in triples if t.predicate == _TYPE}
+    declared = {term.value for term in typed if type(term) is ox.NamedNode}
+    used: dict[str, str] = {}
+    for term in sorted(term.value for term in objects if type(term) is ox.NamedNode and term.value.startswith(BASE)):
+        used[term] = "value"
+    for term in (p.value for p in predicates if p.value.startswith(BASE)):
+        used[term] = "property"
+    iris = {term.value for term in subjects | objects | predicates if type(term) is ox.NamedNode}
+    iris |= {term.datatype.value for term in objects if type(term) is ox.Literal}
+    return declared, used, {namespace_of(iri) for iri in iris}
+
+
 def term_problems(layout: Layout, store: ox.Store, shape_triples: list) -> list[str]:
     """One line per undeclared term and per IRI in a near-miss namespace."""
-    declared: set[str] = set()
-    used: dict[str, str] = {}  # term -> how it is used ("property" or "value")
-    namespaces: set[str] = set()
-    triples = [q.triple for g in Graphs.ASSERTED
-               for q in store.quads_for_pattern(None, None, None, ox.NamedNode(str(g)))]
-    for triple in (*triples, *shape_triples):
-        subject, predicate, obj = triple.subject, triple.predicate.value, triple.object
-        if predicate == RDF_TYPE and isinstance(subject, ox.NamedNode):
-            declared.add(subject.value)
-        if predicate.startswith(BASE):
-            used.setdefault(predicate, "property")
-        if isinstance(obj, ox.NamedNode) and obj.value.startswith(BASE):
-            used.setdefault(obj.value, "value")
-        for term in (subject, obj):
-            if isinstance(term, ox.NamedNode):
-                namespaces.add(namespace_of(term.value))
-            elif isinstance(term, ox.Literal):
-                namespaces.add(namespace_of(term.datatype.value))
-        namespaces.add(namespace_of(predicate))
+    declared, used, namespaces = _terms_of([q.triple for g in Graphs.ASSERTED
+                                             for q in store.quads_for_pattern(None, None, None, ox.NamedNode(str(g)))]
+                                            + list(shape_triples))
     problems: list[str] = []
     files = _Files(layout)
     for term in sorted(used):

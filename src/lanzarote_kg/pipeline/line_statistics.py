@@ -27,37 +27,37 @@ class LineCounts:
     triples: int = 0
     subjects: set[str] = field(default_factory=set)
     entities: set[str] = field(default_factory=set)  # IRIs (N-Triples form) that have an rdf:type
-    objects: set[str] = field(default_factory=set)  # not literals
-    literals: set[str] = field(default_factory=set)
+    values: set[str] = field(default_factory=set)  # objects as written, each followed by " ."
     properties: Counter = field(default_factory=Counter)  # predicate in N-Triples form -> statements
     classes: Counter = field(default_factory=Counter)  # class IRI in N-Triples form -> subjects typed with it
     first_member: dict[str, str] = field(default_factory=dict)  # class -> smallest IRI typed with it
 
-    def add_line(self, line: str) -> None:
-        subject, predicate, rest = line.split(" ", 2)
-        value = rest[:-3]  # without " .\n"
-        self.triples += 1
-        self.subjects.add(subject)
-        self.properties[predicate] += 1
-        if value[0] == '"':
-            self.literals.add(value)
+    def add_text(self, text: str) -> None:
+        """Count a block of whole lines. Column by column: a loop over the
+        lines doing the same took 2.5 times as long at a million (issue 22)."""
+        rows = [line.split(" ", 2) for line in text.split("\n")[:-1]]
+        if not rows:
             return
-        self.objects.add(value)
-        if predicate == _TYPE and value[0] == "<":
-            self.classes[value] += 1
+        subjects, predicates, rests = zip(*rows)
+        self.triples += len(rows)
+        self.subjects.update(subjects)
+        self.properties.update(predicates)
+        self.values.update(rests)
+        typed = [(subject, rest[:-2]) for subject, predicate, rest in rows if predicate == _TYPE and rest[0] == "<"]
+        self.classes.update(cls for _, cls in typed)
+        for subject, cls in typed:
             if subject[0] == "<":
                 self.entities.add(subject)
                 iri = subject[1:-1]
-                known = self.first_member.get(value)
+                known = self.first_member.get(cls)
                 if known is None or iri < known:
-                    self.first_member[value] = iri
+                    self.first_member[cls] = iri
 
 
 def count_lines(lines: Iterable[str]) -> LineCounts:
     """The counts of N-Triples lines (each statement once)."""
     counts = LineCounts()
-    for line in lines:
-        counts.add_line(line)
+    counts.add_text("".join(lines))
     return counts
 
 
@@ -69,8 +69,7 @@ def combined(parts: list[LineCounts], repeated: list[str]) -> LineCounts:
         union.triples += part.triples
         union.subjects |= part.subjects
         union.entities |= part.entities
-        union.objects |= part.objects
-        union.literals |= part.literals
+        union.values |= part.values
         union.properties.update(part.properties)
         union.classes.update(part.classes)
         for cls, iri in part.first_member.items():
@@ -95,5 +94,6 @@ def as_statistics(counts: LineCounts) -> Statistics:
             examples.append(iri)
         if len(examples) == 3:
             break
-    return Statistics(counts.triples, len(counts.entities), len(counts.subjects), len(counts.objects),
-                      len(counts.literals), {p[1:-1]: n for p, n in counts.properties.items()}, classes, examples)
+    literals = sum(1 for value in counts.values if value[0] == '"')
+    return Statistics(counts.triples, len(counts.entities), len(counts.subjects), len(counts.values) - literals,
+                      literals, {p[1:-1]: n for p, n in counts.properties.items()}, classes, examples)

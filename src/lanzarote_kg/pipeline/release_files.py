@@ -29,6 +29,7 @@ TURTLE, NTRIPLES, JSONLD = "lanzarote-kg.ttl", "lanzarote-kg-full.nt", "lanzarot
 TRIG, NQUADS = "lanzarote-kg.trig", "lanzarote-kg.nq"
 _BODY = "dataset-body.nq"  # the N-Quads of the named graphs, before the description is known
 _CHUNK = 1 << 20
+_BLOCK = 16 << 20  # characters of N-Triples counted and rewritten at a time
 
 
 def _short(graph: str) -> str:
@@ -78,15 +79,17 @@ class ReleaseFiles:
         self.total = combined(list(self.counts.values()), duplicate_lines(graphs))
 
     def _write_body(self) -> None:
-        """The named graphs as N-Quads, counted on the way."""
+        """The named graphs as N-Quads, counted on the way, a block of whole
+        lines at a time (a line ends in " .\\n", which no term holds)."""
         with open(self.path(_BODY), "w", encoding="utf-8") as body:
             for graph in Graphs.ALL:
                 counts = LineCounts()
                 suffix = f" <{graph}> .\n"
-                with open(self._graph_file(str(graph)), encoding="utf-8") as lines:
-                    for line in lines:
-                        counts.add_line(line)
-                        body.write(line[:-3] + suffix)
+                with open(self._graph_file(str(graph)), encoding="utf-8", newline="\n") as lines:
+                    while block := lines.read(_BLOCK):
+                        block += lines.readline()
+                        counts.add_text(block)
+                        body.write(block.replace(" .\n", suffix))
                 if counts.triples:
                     self.counts[str(graph)] = counts
 
