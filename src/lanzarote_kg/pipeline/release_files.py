@@ -13,14 +13,18 @@ Graphs.ALL, each sorted by its N-Triples text, then the description."""
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import shutil
+import subprocess
+import sys
 import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 
 import pyoxigraph as ox
 
+from lanzarote_kg.core.errors import BuildFailure
 from lanzarote_kg.core.namespaces import PREFIXES, Graphs
 from lanzarote_kg.pipeline.external_sort import Sorting, duplicate_lines, sort_files
 from lanzarote_kg.pipeline.line_statistics import LineCounts, combined
@@ -55,28 +59,30 @@ class ReleaseFiles:
 
     def write_graphs(self, store: ox.Store, annotations: Iterable[str]) -> None:
         """The sorted N-Triples of every named graph, the Turtle, JSON-LD and
-        N-Triples artifacts, the N-Quads of the graphs and their counts."""
-        raw = {}
+        N-Triples artifacts, the N-Quads of the graphs and their counts.
+        The sorts and the Turtle and JSON-LD writers run in child processes
+        while this one makes the annotations and counts the statements."""
+        sorts = {}
         for graph in (*Graphs.ASSERTED, Graphs.INFERRED):
-            raw[str(graph)] = self.dir / f"raw-{_short(graph)}.nt"
-            store.dump(output=str(raw[str(graph)]), format=ox.RdfFormat.N_TRIPLES, from_graph=ox.NamedNode(str(graph)))
-        raw[str(Graphs.ANNOTATIONS)] = self.dir / "raw-annotations.nt"
-        with open(raw[str(Graphs.ANNOTATIONS)], "w", encoding="utf-8") as handle:
+            raw = self.dir / f"raw-{_short(graph)}.nt"
+            store.dump(output=str(raw), format=ox.RdfFormat.N_TRIPLES, from_graph=ox.NamedNode(str(graph)))
+            sorts[str(graph)] = Sorting([raw], self._graph_file(str(graph)), temporary=self.dir)
+        raw = self.dir / "raw-annotations.nt"
+        with open(raw, "w", encoding="utf-8") as handle:
             handle.writelines(annotations)
-        sorts = [Sorting([path], self._graph_file(graph), temporary=self.dir) for graph, path in raw.items()]
-        for sorting in sorts:
+        sorts[str(Graphs.ANNOTATIONS)] = Sorting([raw], self._graph_file(str(Graphs.ANNOTATIONS)), temporary=self.dir)
+        for sorting in sorts.values():
             sorting.wait()
-        for path in raw.values():
-            path.unlink()
         asserted = [self._graph_file(str(g)) for g in Graphs.ASSERTED]
         inferred = self._graph_file(str(Graphs.INFERRED))
-        full = Sorting(asserted + [inferred], self.path(NTRIPLES), unique=True, merge=True, temporary=self.dir)
-        _serialize(asserted, self.path(TURTLE), ox.RdfFormat.TURTLE, PREFIXES)
-        _serialize(asserted, self.path(JSONLD), ox.RdfFormat.JSON_LD)
+        children = [Sorting(asserted + [inferred], self.path(NTRIPLES), unique=True, merge=True, temporary=self.dir),
+                    Writing("turtle", self.path(TURTLE), asserted, PREFIXES),
+                    Writing("json-ld", self.path(JSONLD), asserted)]
         self._write_body()
-        full.wait()
         graphs = [self._graph_file(str(g)) for g in Graphs.ALL]
         self.total = combined(list(self.counts.values()), duplicate_lines(graphs))
+        for child in children:
+            child.wait()
 
     def _write_body(self) -> None:
         """The named graphs as N-Quads, counted on the way, a block of whole
@@ -132,11 +138,18 @@ class ReleaseFiles:
         shutil.rmtree(self.dir, ignore_errors=True)
 
 
-def _serialize(inputs: list[Path], output: Path, fmt: ox.RdfFormat, prefixes: dict | None = None) -> None:
-    """One artifact from sorted N-Triples files, in their order, as a stream."""
-    triples = (q.triple for path in inputs
-               for q in ox.parse(path=str(path), format=ox.RdfFormat.N_TRIPLES, lenient=True))
-    if prefixes is None:
-        ox.serialize(triples, output=str(output), format=fmt)
-    else:
-        ox.serialize(triples, output=str(output), format=fmt, prefixes=prefixes)
+class Writing:
+    """A graph_writer child process; `wait()` raises if it failed."""
+
+    def __init__(self, fmt: str, output: Path, inputs: list[Path], prefixes: dict | None = None):
+        self.output = output
+        command = [sys.executable, "-m", "lanzarote_kg.pipeline.graph_writer", fmt, str(output),
+                   json.dumps({k: str(v) for k, v in (prefixes or {}).items()})] + [str(p) for p in inputs]
+        self._process = subprocess.Popen(command, stdin=subprocess.DEVNULL, stderr=subprocess.PIPE)
+
+    def wait(self) -> Path:
+        _, error = self._process.communicate()
+        if self._process.returncode != 0:
+            raise BuildFailure("LKG-B004", f"writing {self.output.name} failed: "
+                               f"{error.decode('utf-8', 'replace').strip()[-500:] or self._process.returncode}")
+        return self.output
