@@ -6,7 +6,8 @@ of CPU that the build's own process can spend on something else meanwhile.
     python -m lanzarote_kg.pipeline.graph_writer FORMAT OUTPUT PREFIXES_JSON INPUT...
 
 FORMAT is an Oxigraph format name (turtle, json-ld, trig); INPUT files are
-N-Triples (N-Quads for trig), written out in the order given. Imports only
+N-Triples, written out in the order given; for trig each INPUT is
+GRAPH_IRI=FILE, its statements in that named graph. Imports only
 pyoxigraph: the child starts in a tenth of a second."""
 from __future__ import annotations
 
@@ -20,12 +21,19 @@ FORMATS = {"turtle": ox.RdfFormat.TURTLE, "json-ld": ox.RdfFormat.JSON_LD, "trig
 
 
 def write(fmt: str, output: str, prefixes: dict, inputs: list[str]) -> None:
-    source = ox.RdfFormat.N_QUADS if fmt == "trig" else ox.RdfFormat.N_TRIPLES
-    statements = chain.from_iterable(ox.parse(path=path, format=source, lenient=True) for path in inputs)
-    if fmt != "trig":
-        statements = (quad.triple for quad in statements)
+    if fmt == "trig":
+        statements = chain.from_iterable(_in_graph(*given.split("=", 1)) for given in inputs)
+    else:
+        statements = (quad.triple for path in inputs
+                      for quad in ox.parse(path=path, format=ox.RdfFormat.N_TRIPLES, lenient=True))
     options = {"prefixes": prefixes} if prefixes else {}
     ox.serialize(statements, output=output, format=FORMATS[fmt], **options)
+
+
+def _in_graph(graph: str, path: str):
+    name = ox.NamedNode(graph)
+    for quad in ox.parse(path=path, format=ox.RdfFormat.N_TRIPLES, lenient=True):
+        yield ox.Quad(quad.subject, quad.predicate, quad.object, name)
 
 
 def main(argv: list[str]) -> int:

@@ -32,6 +32,8 @@ from lanzarote_kg.pipeline.line_statistics import LineCounts, combined
 TURTLE, NTRIPLES, JSONLD = "lanzarote-kg.ttl", "lanzarote-kg-full.nt", "lanzarote-kg.jsonld"
 TRIG, NQUADS = "lanzarote-kg.trig", "lanzarote-kg.nq"
 _BODY = "dataset-body.nq"  # the N-Quads of the named graphs, before the description is known
+_BODY_TRIG = "dataset-body.trig"  # the same as TriG
+_SORTS_AT_ONCE = 2  # GNU sort processes (each with its BUFFER) running together
 _CHUNK = 1 << 20
 _BLOCK = 16 << 20  # characters of N-Triples counted and rewritten at a time
 
@@ -50,6 +52,7 @@ class ReleaseFiles:
         self.counts: dict[str, LineCounts] = {}  # graph IRI -> its statistics' counts
         self.total: LineCounts | None = None  # the union of the graphs, each statement once
         self.payloads: dict[str, bytes] = {}  # small artifacts (reports, description), by file name
+        self._trig: Writing | None = None  # the child writing the graphs' TriG
 
     def path(self, name: str) -> Path:
         return self.dir / name
@@ -62,19 +65,27 @@ class ReleaseFiles:
         N-Triples artifacts, the N-Quads of the graphs and their counts.
         The sorts and the Turtle and JSON-LD writers run in child processes
         while this one makes the annotations and counts the statements."""
-        sorts = {}
+        sorts: list[Sorting] = []
+
+        def sort(raw: Path, graph: str) -> None:
+            if len(sorts) >= _SORTS_AT_ONCE:  # each holds a buffer: bounded memory
+                sorts.pop(0).wait()
+            sorts.append(Sorting([raw], self._graph_file(graph), temporary=self.dir))
+
         for graph in (*Graphs.ASSERTED, Graphs.INFERRED):
             raw = self.dir / f"raw-{_short(graph)}.nt"
             store.dump(output=str(raw), format=ox.RdfFormat.N_TRIPLES, from_graph=ox.NamedNode(str(graph)))
-            sorts[str(graph)] = Sorting([raw], self._graph_file(str(graph)), temporary=self.dir)
+            sort(raw, str(graph))
         raw = self.dir / "raw-annotations.nt"
         with open(raw, "w", encoding="utf-8") as handle:
             handle.writelines(annotations)
-        sorts[str(Graphs.ANNOTATIONS)] = Sorting([raw], self._graph_file(str(Graphs.ANNOTATIONS)), temporary=self.dir)
-        for sorting in sorts.values():
+        sort(raw, str(Graphs.ANNOTATIONS))
+        for sorting in sorts:
             sorting.wait()
         asserted = [self._graph_file(str(g)) for g in Graphs.ASSERTED]
         inferred = self._graph_file(str(Graphs.INFERRED))
+        self._trig = Writing("trig", self.path(_BODY_TRIG),
+                             [f"{g}={self._graph_file(str(g))}" for g in Graphs.ALL], PREFIXES)
         children = [Sorting(asserted + [inferred], self.path(NTRIPLES), unique=True, merge=True, temporary=self.dir),
                     Writing("turtle", self.path(TURTLE), asserted, PREFIXES),
                     Writing("json-ld", self.path(JSONLD), asserted)]
@@ -100,16 +111,22 @@ class ReleaseFiles:
                     self.counts[str(graph)] = counts
 
     def write_dataset(self, description: list[ox.Triple]) -> None:
-        """The N-Quads and TriG files: the graphs, then the description."""
+        """The N-Quads and TriG files: the graphs, then the description. The
+        graphs' TriG was written by a child process meanwhile; the
+        description's follows it without the prefix lines TriG opens with
+        (the same bytes as writing both at once: tested on the paper)."""
         graph = ox.NamedNode(str(Graphs.DESCRIPTION))
-        described = ox.serialize([ox.Quad(t.subject, t.predicate, t.object, graph) for t in description],
-                                 format=ox.RdfFormat.N_QUADS)
+        quads = [ox.Quad(t.subject, t.predicate, t.object, graph) for t in description]
         body = self.path(_BODY)
         with open(body, "ab") as handle:
-            handle.write(described)
+            handle.write(ox.serialize(quads, format=ox.RdfFormat.N_QUADS))
         body.rename(self.path(NQUADS))
-        ox.serialize(ox.parse(path=str(self.path(NQUADS)), format=ox.RdfFormat.N_QUADS, lenient=True),
-                     output=str(self.path(TRIG)), format=ox.RdfFormat.TRIG, prefixes=PREFIXES)
+        described = ox.serialize(quads, format=ox.RdfFormat.TRIG, prefixes=PREFIXES).split(b"\n")
+        opening = next((i for i, line in enumerate(described) if not line.startswith(b"@prefix ")), len(described))
+        trig = self._trig.wait()
+        with open(trig, "ab") as handle:
+            handle.write(b"\n".join(described[opening:]))
+        trig.rename(self.path(TRIG))
 
     def digest(self, name: str) -> tuple[int, str]:
         """Size in bytes and SHA-256 of a staged or in-memory artifact."""
@@ -123,7 +140,7 @@ class ReleaseFiles:
 
     def artifacts(self) -> list[str]:
         names = set(self.payloads) | {p.name for p in self.dir.iterdir() if not p.name.startswith(("graph-", "raw-"))}
-        return sorted(names - {_BODY})
+        return sorted(names - {_BODY, _BODY_TRIG})
 
     def commit(self) -> None:
         """Every artifact renamed into dist/ (world-readable), then the staging folder removed."""
@@ -135,6 +152,10 @@ class ReleaseFiles:
         self.discard()
 
     def discard(self) -> None:
+        """The staging folder removed, and a child still writing into it
+        (after a failed build, or an error) stopped."""
+        if self._trig is not None:
+            self._trig.stop()
         shutil.rmtree(self.dir, ignore_errors=True)
 
 
@@ -146,6 +167,11 @@ class Writing:
         command = [sys.executable, "-m", "lanzarote_kg.pipeline.graph_writer", fmt, str(output),
                    json.dumps({k: str(v) for k, v in (prefixes or {}).items()})] + [str(p) for p in inputs]
         self._process = subprocess.Popen(command, stdin=subprocess.DEVNULL, stderr=subprocess.PIPE)
+
+    def stop(self) -> None:
+        if self._process.poll() is None:
+            self._process.kill()
+        self._process.communicate()
 
     def wait(self) -> Path:
         _, error = self._process.communicate()
