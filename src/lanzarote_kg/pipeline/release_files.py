@@ -171,7 +171,7 @@ class Writing:
     def stop(self) -> None:
         if self._process.poll() is None:
             self._process.kill()
-        self._process.communicate()
+            self._process.wait()
 
     def wait(self) -> Path:
         _, error = self._process.communicate()
