@@ -33,9 +33,8 @@ _TYPE = "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>"
 _VALUE = "<http://www.w3.org/1999/02/22-rdf-syntax-ns#value>"
 _CONFORMS_TO = "<http://purl.org/dc/terms/conformsTo>"
 _RFC_5147 = "<http://tools.ietf.org/rfc/rfc5147>"
-# xsd:integer, not the xsd:nonNegativeInteger of the Web Annotation context:
-# Oxigraph stores the latter as the former, and a loaded graph must equal the file.
-_INTEGER = ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer")
+# xsd:integer (_INT below), not the xsd:nonNegativeInteger of the Web Annotation
+# context: Oxigraph stores the latter as the former, and a loaded graph must equal the file.
 _SUPPORTS_VALUE = f"<{BASE}ontology#supportsValue>"
 _PROPERTY, _VALUE_OF = f"<{BASE}ontology#property>", f"<{BASE}ontology#value>"
 
@@ -53,38 +52,33 @@ def line_fragment(anchor: Anchor, length: int, md5: str) -> str:
     return f"line={anchor.start_line - 1},{anchor.end_line};length={length},UTF-8;md5={md5},UTF-8"
 
 
+_A, _SR, _TQS, _TPS, _FS = (_oa(name) for name in ("Annotation", "SpecificResource", "TextQuoteSelector",
+                                                    "TextPositionSelector", "FragmentSelector"))
+_MOTIVATED, _IDENTIFYING, _BODY, _TARGET = (_oa(name) for name in ("motivatedBy", "identifying", "hasBody", "hasTarget"))
+_SOURCE, _SELECTOR, _EXACT, _PREFIX, _SUFFIX, _START, _END = (
+    _oa(name) for name in ("hasSource", "hasSelector", "exact", "prefix", "suffix", "start", "end"))
+_INT = "^^<http://www.w3.org/2001/XMLSchema#integer>"
+
+
 def annotation_lines(anchors: list[Anchor], sources: Sources) -> Iterator[str]:
     """The Web Annotation statements of the anchored passages as N-Triples
-    lines (never terms in the store: at a million triples they were more
-    than the data, issue 22); the release sorts them with the rest."""
+    text, one block of 19 lines per passage (never terms in the store: at a
+    million triples they were more than the data, issue 22); the release
+    sorts them with the rest."""
     for anchor in anchors:
         text = sources.texts[anchor.document].text
-        passage = f"<{anchor.passage}>"
+        p = f"<{anchor.passage}>"
         start, end = anchor.located.start, anchor.located.end
-        quote, position, lines = (f"<{anchor.passage}/{kind}>" for kind in ("text-quote", "text-position", "lines"))
-        annotation = "<" + anchor.passage.replace(f"{BASE}id/passage/", f"{BASE}id/annotation/", 1) + ">"
-        fragment = line_fragment(anchor, len(text), sources.texts[anchor.document].md5)
-        yield from (f"{s} {p} {o} .\n" for s, p, o in (
-            (annotation, _TYPE, _oa("Annotation")),
-            (annotation, _oa("motivatedBy"), _oa("identifying")),
-            (annotation, _oa("hasBody"), f"<{anchor.subject}>"),
-            (annotation, _oa("hasTarget"), passage),
-            (passage, _TYPE, _oa("SpecificResource")),
-            (passage, _oa("hasSource"), f"<{anchor.document}>"),
-            (passage, _oa("hasSelector"), quote),
-            (passage, _oa("hasSelector"), position),
-            (passage, _oa("hasSelector"), lines),
-            (quote, _TYPE, _oa("TextQuoteSelector")),
-            (quote, _oa("exact"), _text(text[start:end])),
-            (quote, _oa("prefix"), _text(text[max(0, start - CONTEXT):start])),
-            (quote, _oa("suffix"), _text(text[end:end + CONTEXT])),
-            (position, _TYPE, _oa("TextPositionSelector")),
-            (position, _oa("start"), str(ox.Literal(str(start), datatype=_INTEGER))),
-            (position, _oa("end"), str(ox.Literal(str(end), datatype=_INTEGER))),
-            (lines, _TYPE, _oa("FragmentSelector")),
-            (lines, _CONFORMS_TO, _RFC_5147),
-            (lines, _VALUE, _text(fragment)),
-        ))
+        q, s, n = f"<{anchor.passage}/text-quote>", f"<{anchor.passage}/text-position>", f"<{anchor.passage}/lines>"
+        a = "<" + anchor.passage.replace(f"{BASE}id/passage/", f"{BASE}id/annotation/", 1) + ">"
+        fragment = _text(line_fragment(anchor, len(text), sources.texts[anchor.document].md5))
+        yield (f"{a} {_TYPE} {_A} .\n{a} {_MOTIVATED} {_IDENTIFYING} .\n{a} {_BODY} <{anchor.subject}> .\n"
+               f"{a} {_TARGET} {p} .\n{p} {_TYPE} {_SR} .\n{p} {_SOURCE} <{anchor.document}> .\n"
+               f"{p} {_SELECTOR} {q} .\n{p} {_SELECTOR} {s} .\n{p} {_SELECTOR} {n} .\n{q} {_TYPE} {_TQS} .\n"
+               f"{q} {_EXACT} {_text(text[start:end])} .\n{q} {_PREFIX} {_text(text[max(0, start - CONTEXT):start])} .\n"
+               f"{q} {_SUFFIX} {_text(text[end:end + CONTEXT])} .\n{s} {_TYPE} {_TPS} .\n"
+               f'{s} {_START} "{start}"{_INT} .\n{s} {_END} "{end}"{_INT} .\n{n} {_TYPE} {_FS} .\n'
+               f"{n} {_CONFORMS_TO} {_RFC_5147} .\n{n} {_VALUE} {fragment} .\n")
 
 
 _BARE_SUPPORTS = """
@@ -101,11 +95,9 @@ def expanded_support_lines(store) -> Iterator[str]:
     `lkg:supportsValue [ lkg:property P ; lkg:value V ]`, so that a query finds
     every passage of a statement one way, without telling asserted values
     from inferred ones (only where the subject has one value of P, as the
-    coverage rule reads it). N-Triples lines, as annotation_lines."""
+    coverage rule reads it). N-Triples text, three lines per statement."""
     for row in store.query(_BARE_SUPPORTS, use_default_graph_as_union=True):
         passage, property_, object_ = row["passage"], row["property"], row["value"]
         digest = hashlib.sha256(f"{property_} {object_}".encode("utf-8")).hexdigest()[:12]
         node = f"<{passage.value}/supports/{digest}>"
-        yield f"{passage} {_SUPPORTS_VALUE} {node} .\n"
-        yield f"{node} {_PROPERTY} {property_} .\n"
-        yield f"{node} {_VALUE_OF} {object_} .\n"
+        yield f"{passage} {_SUPPORTS_VALUE} {node} .\n{node} {_PROPERTY} {property_} .\n{node} {_VALUE_OF} {object_} .\n"

@@ -72,10 +72,11 @@ def test_the_builds_store_holds_no_annotations_until_the_release_graph_is_asked_
     result = run_build(layout, BuildOptions(source=source_path))
     annotations = ox.NamedNode(str(Graphs.ANNOTATIONS))
     assert next(result.kg.store.quads_for_pattern(None, None, None, annotations), None) is None
-    lines = list(release_annotations(result.anchors, result.sources, result.kg.store))
+    lines = "".join(release_annotations(result.anchors, result.sources, result.kg.store)).splitlines(keepends=True)
     store = result.store
     held = {q.triple for q in store.quads_for_pattern(None, None, None, annotations)}
     written = {q.triple for q in ox.parse("".join(lines), format=ox.RdfFormat.N_TRIPLES)}
+    assert len(written) == len(lines)
     assert held == written
     # 19 statements per anchored passage, 3 per written-out support.
     supports = sum(1 for line in lines if "/ontology#supportsValue> " in line)
