@@ -158,7 +158,7 @@ def _run_build(layout: Layout, options: BuildOptions) -> BuildResult:
         # A source folder that names no document is the user's mistake: say so before any work.
         sources = load_sources(kg.store, options.source, statement_locator(kg, LKG.textFile))
     with stage("reason"):
-        closure = infer(kg.store, options.reasoner)
+        closure = infer(kg.store, options.reasoner, ordered=False)
         kg.set_inferred(closure.inferred)
 
     def timed_validation() -> ValidationReport:
