@@ -107,10 +107,10 @@ bench: install
 
 # The build on the scale corpus (bench/scale_corpus.py) at each size, one
 # process per size; SCALE_SIZES=10000,100000 for a shorter run. The 1M
-# build peaks at about 9 GB (docs/SCALE.md), over the bench's default stop
-# at 6 GB: 12 lets it finish and print the targets; lower it on a small machine.
+# build peaks at about 2.3 GB with its sort children (docs/SCALE.md); the
+# bench stops a size that goes over SCALE_MAX_RSS_GB.
 SCALE_SIZES ?= 10000,100000,1000000
-SCALE_MAX_RSS_GB ?= 12
+SCALE_MAX_RSS_GB ?= 6
 bench-scale: install
 	$(BIN)/python -m lanzarote_kg.bench.scale_bench --sizes $(SCALE_SIZES) --max-rss-gb $(SCALE_MAX_RSS_GB) --json $(OUT)/bench-scale.json
 
