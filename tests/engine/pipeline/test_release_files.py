@@ -109,3 +109,18 @@ def test_a_statement_in_two_graphs_is_found_whole_when_its_literal_holds_a_unico
     for name in ("a.nt", "b.nt"):
         (tmp_path / name).write_text(line, encoding="utf-8")
     assert duplicate_lines([tmp_path / "a.nt", tmp_path / "b.nt"]) == [line, line]
+
+
+def test_the_trig_written_in_two_parts_is_the_trig_of_the_n_quads_written_at_once(layout, source_path, tmp_path):
+    """The graphs' TriG comes from a child process and the description's is
+    appended without its prefix lines: the bytes must be those of one
+    serialization of the same quads, in the N-Quads file's order."""
+    from lanzarote_kg.core.namespaces import PREFIXES
+
+    out = tmp_path / "dist"
+    assert run_build(layout, BuildOptions(out_dir=out, source=source_path)).ok
+    quads = list(ox.parse(path=str(out / "lanzarote-kg.nq"), format=ox.RdfFormat.N_QUADS))
+    assert {q.graph_name.value for q in quads} == {str(g) for g in Graphs.RELEASE}
+    at_once = ox.serialize(quads, format=ox.RdfFormat.TRIG, prefixes={k: str(v) for k, v in PREFIXES.items()})
+    assert (out / "lanzarote-kg.trig").read_bytes() == at_once
+    assert not [p.name for p in out.iterdir() if p.name.startswith(".build-")]
