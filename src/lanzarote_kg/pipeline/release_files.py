@@ -26,7 +26,7 @@ import pyoxigraph as ox
 
 from lanzarote_kg.core.errors import BuildFailure
 from lanzarote_kg.core.namespaces import PREFIXES, Graphs
-from lanzarote_kg.pipeline.external_sort import Sorting, duplicate_lines, sort_files
+from lanzarote_kg.pipeline.external_sort import Sorting, duplicate_lines
 from lanzarote_kg.pipeline.line_statistics import LineCounts, combined
 
 TURTLE, NTRIPLES, JSONLD = "lanzarote-kg.ttl", "lanzarote-kg-full.nt", "lanzarote-kg.jsonld"
