@@ -19,7 +19,7 @@ import pyoxigraph as ox
 
 from lanzarote_kg.core.namespaces import ERR
 from lanzarote_kg.pipeline.rule_tables import (OWL_SAME_AS, RDF_TYPE, SCHEMA_PREDICATES, SCHEMA_TYPES, RuleTables,
-                                               Unsupported, compile_tables, find_unsupported, short)
+                                               Unsupported, compile_tables, find_unsupported, reachable, short)
 
 _ERROR = ox.NamedNode(str(ERR.error))
 
@@ -138,13 +138,7 @@ class _Fixpoint:
         for p in sorted(self.edges, key=str):
             edges = self.edges[p]
             for s in list(edges):
-                reach, stack = set(), list(edges[s])
-                while stack:
-                    node = stack.pop()
-                    if node not in reach:
-                        reach.add(node)
-                        stack.extend(edges.get(node, ()))
-                for z in reach:
+                for z in reachable(edges, s):
                     self.add((s, p, z))
         return len(self.added) > before
 

@@ -108,16 +108,22 @@ def find_unsupported(schema: list) -> Unsupported | None:
                        "on " + _named_owner(term, schema))
 
 
+def reachable(relation: dict, start) -> set:
+    """Every node `start` reaches through relation a -> {b} (itself only on a cycle)."""
+    reach, stack = set(), list(relation.get(start, ()))
+    while stack:
+        node = stack.pop()
+        if node not in reach:
+            reach.add(node)
+            stack.extend(relation.get(node, ()))
+    return reach
+
+
 def _closed(relation: dict) -> dict:
     """Transitive closure of a -> {b}, without a itself."""
     closed = {}
     for start in relation:
-        reach, stack = set(), list(relation[start])
-        while stack:
-            node = stack.pop()
-            if node not in reach:
-                reach.add(node)
-                stack.extend(relation.get(node, ()))
+        reach = reachable(relation, start)
         reach.discard(start)
         if reach:
             closed[start] = tuple(sorted(reach, key=str))
